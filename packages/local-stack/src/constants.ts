@@ -1,0 +1,42 @@
+/**
+ * Versions and file locations of the local stack. One place, so a reader sees at a glance what runs.
+ */
+
+/** The newest Kafka line Amazon MSK offers (4.2.x, KRaft). Keep in step with `kafka/pom.xml`. */
+const KAFKA_VERSION = '4.2.2';
+
+/** Kafka 4 brokers need Java 17 or newer. */
+const MIN_JAVA_MAJOR = 17;
+
+/** Folder, relative to the repository root, that holds the running stack's state, env file and logs. */
+const STACK_DIR = '.stack';
+
+/** The SASL mechanism of the authenticated listener, the one MSK offers besides IAM. */
+const KAFKA_SASL_MECHANISM = 'scram-sha-512';
+
+/** The SCRAM user the stack creates; its password is random for each stack. */
+const KAFKA_SASL_USERNAME = 'hashbridge';
+
+/** Name under which cognito-local invokes the User Migration trigger through the Lambda endpoint. */
+const USER_MIGRATION_FUNCTION_NAME = 'hashbridge-user-migration';
+
+/** The region every local AWS client uses; the servers accept any. */
+const LOCAL_AWS_REGION = 'local';
+
+/** How long one service may take to answer after it was started. */
+const SERVICE_READY_TIMEOUT_MS = 60_000;
+
+/** The services, in the order `status` lists them. */
+const SERVICE_NAMES = ['postgres', 'kafka', 'dynamodb', 'lambda', 'cognito'] as const;
+
+export {
+  KAFKA_SASL_MECHANISM,
+  KAFKA_SASL_USERNAME,
+  KAFKA_VERSION,
+  LOCAL_AWS_REGION,
+  MIN_JAVA_MAJOR,
+  SERVICE_NAMES,
+  SERVICE_READY_TIMEOUT_MS,
+  STACK_DIR,
+  USER_MIGRATION_FUNCTION_NAME,
+};

@@ -1,0 +1,28 @@
+/**
+ * Base error of the local stack. The CLI prints `message` alone for these (no stack trace),
+ * so every message says what went wrong and what to do.
+ */
+class LocalStackError extends Error {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LocalStackError';
+  }
+}
+
+/** A tool the stack needs (Java 17+, Maven, PostgreSQL) is missing on this machine. */
+class MissingPrerequisiteError extends LocalStackError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MissingPrerequisiteError';
+  }
+}
+
+/** A service did not start, or did not answer in time. */
+class ServiceStartError extends LocalStackError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ServiceStartError';
+  }
+}
+
+export { LocalStackError, MissingPrerequisiteError, ServiceStartError };

@@ -1,0 +1,21 @@
+export {
+  KAFKA_SASL_MECHANISM,
+  KAFKA_SASL_USERNAME,
+  KAFKA_VERSION,
+  LOCAL_AWS_REGION,
+  SERVICE_NAMES,
+  USER_MIGRATION_FUNCTION_NAME,
+} from './constants.js';
+export { readEnvFile } from './env-file.js';
+export { LocalStackError, MissingPrerequisiteError, ServiceStartError } from './errors.js';
+export type { InvocationLog } from './lambda/invoke-server.js';
+export { createInvokeServer } from './lambda/invoke-server.js';
+export { findRootDir, stackPaths } from './paths.js';
+export { findFreePort } from './ports.js';
+export { parseJavaMajor } from './prerequisites/java.js';
+export type { CognitoLocalOptions } from './services/cognito.js';
+export { startCognitoLocal } from './services/cognito.js';
+export type { ServiceStatus, StackStatus, StartStackResult } from './stack.js';
+export { readState, stackStatus, startStack, stopStack } from './stack.js';
+export type { LambdaHandler, LocalFunction, LocalFunctionTable } from './types/lambda.js';
+export type { RunningService, ServiceName, StackEnv, StackPaths, StackState } from './types/stack.js';

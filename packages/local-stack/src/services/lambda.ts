@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnService, waitUntilReady } from '../process.js';
+import type { RunningService } from '../types/stack.js';
+import { childEnv, httpAnswers, type ServiceContext } from './service-context.js';
+
+/** The endpoint runs the project's TypeScript directly through tsx, so it always serves current code. */
+const LAMBDA_MAIN = fileURLToPath(new URL('../lambda/main.ts', import.meta.url));
+
+const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
+  const port = ctx.ports.lambda;
+  const logFile = join(ctx.paths.logsDir, 'lambda.log');
+  const endpoint = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawnService({
+    name: 'lambda',
+    command: process.execPath,
+    args: ['--import', import.meta.resolve('tsx'), LAMBDA_MAIN, '--port', String(port)],
+    cwd: ctx.paths.rootDir,
+    env: childEnv(),
+    logFile,
+  });
+  await waitUntilReady({ name: 'lambda', child, logFile, probe: () => httpAnswers(endpoint) });
+  return {
+    name: 'lambda',
+    pid: child.pid ?? -1,
+    port,
+    logFile,
+    readyAfterMs: Math.round(performance.now() - started),
+    env: { LAMBDA_ENDPOINT: endpoint },
+  };
+};
+
+export { startLambda };
