@@ -15,7 +15,8 @@ const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
   const child = spawnService({
     name: 'lambda',
     command: process.execPath,
-    args: ['--import', import.meta.resolve('tsx'), LAMBDA_MAIN, '--port', String(port)],
+    // `--import tsx` resolves from the working directory: the workspace root, where npm installed tsx.
+    args: ['--import', 'tsx', LAMBDA_MAIN, '--port', String(port)],
     cwd: ctx.paths.rootDir,
     env: childEnv(),
     logFile,

@@ -1,0 +1,1 @@
+export { AdapterError } from './errors.js';

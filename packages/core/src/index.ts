@@ -1,0 +1,1 @@
+export { HashbridgeError } from './errors.js';

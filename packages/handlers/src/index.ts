@@ -1,0 +1,1 @@
+export { HandlerError } from './errors.js';

@@ -1,0 +1,1 @@
+export { InfraError } from './errors.js';

@@ -1,0 +1,1 @@
+export { ProducerError } from './errors.js';

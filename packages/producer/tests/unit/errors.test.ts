@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ProducerError } from '../../src/index.js';
+
+describe('Class: ProducerError', () => {
+  it('carries its own name, the message and the original cause', () => {
+    // Prepare
+    const cause = new Error('socket hang up');
+
+    // Act
+    const error = new ProducerError('the users table has no email column', { cause });
+
+    // Assess
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ProducerError');
+    expect(error.message).toBe('the users table has no email column');
+    expect(error.cause).toBe(cause);
+  });
+});

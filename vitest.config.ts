@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One command runs every test: `unit` needs nothing but Node; `integration` talks to the real
+ * services of the local stack, which its global setup starts (or reuses when one is running).
+ */
+export default defineConfig({
+  test: {
+    // The AWS SDK warns once per process that it will drop Node 20 in 2027; the README says so instead.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/tests/unit/**/*.test.ts', 'examples/*/tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/*/tests/integration/**/*.test.ts', 'examples/*/tests/integration/**/*.test.ts'],
+          globalSetup: ['packages/local-stack/src/testing/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
