@@ -10,12 +10,14 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['packages/*/tests/unit/**/*.test.ts', 'examples/*/tests/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['packages/*/tests/integration/**/*.test.ts', 'examples/*/tests/integration/**/*.test.ts'],

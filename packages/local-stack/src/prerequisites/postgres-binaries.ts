@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingPrerequisiteError } from '../errors.js';
 
@@ -41,17 +41,19 @@ interface SystemUser {
  * PostgreSQL refuses to run as root. When we are root, the server runs as the `postgres` system user
  * that Debian's package creates; otherwise as ourselves.
  */
-const postgresRunAs = (): SystemUser | undefined => {
+const postgresRunAs = (passwdFile = '/etc/passwd'): SystemUser | undefined => {
   if (process.getuid?.() !== 0) return undefined;
-  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) {
+  // Read the user database directly: no dependency on `id` being on PATH.
+  const entry = readFileSync(passwdFile, 'utf8')
+    .split('\n')
+    .map((line) => line.split(':'))
+    .find((fields) => fields[0] === 'postgres');
+  if (entry === undefined) {
     throw new MissingPrerequisiteError(
       'PostgreSQL cannot run as root, and there is no `postgres` system user to run it as. Run the stack as a normal user, or create the user (Debian: apt-get install postgresql does).',
     );
   }
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  return { uid: Number(entry[2]), gid: Number(entry[3]) };
 };
 
-export type { PostgresBinaries, SystemUser };
 export { findPostgresBinaries, postgresRunAs };
