@@ -23,9 +23,12 @@ const findRootDir = (start: string = process.cwd()): string => {
   }
 };
 
-/** The stack's file locations below `rootDir`; the jar cache honours XDG_CACHE_HOME. */
+/**
+ * The stack's file locations: `.stack/` below `rootDir` unless HASHBRIDGE_STACK_DIR names another
+ * folder (to run a second stack beside the first); the jar cache honours XDG_CACHE_HOME.
+ */
 const stackPaths = (rootDir: string = findRootDir()): StackPaths => {
-  const stackDir = join(rootDir, STACK_DIR);
+  const stackDir = process.env.HASHBRIDGE_STACK_DIR ?? join(rootDir, STACK_DIR);
   const cacheHome = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
   return {
     rootDir,
