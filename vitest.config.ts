@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One command runs every test: `unit` needs nothing but Node; `integration` talks to the real
+ * One command runs every test: `unit` needs nothing but Node; `parity` compares @hashbridge/core with live
+ * passlib and libpass processes (their virtualenvs are built on first use); `integration` talks to the real
  * services of the local stack, which its global setup starts (or reuses when one is running).
  */
 export default defineConfig({
@@ -14,6 +15,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/tests/unit/**/*.test.ts', 'examples/*/tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'parity',
+          include: ['packages/*/tests/parity/**/*.test.ts'],
+          globalSetup: ['packages/core/tests/parity/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -1,6 +1,7 @@
 /**
  * Base error of @hashbridge/core. Every error this package throws extends it, so callers can catch them all
- * with one `instanceof` and still reach the original failure through `cause`.
+ * with one `instanceof` and still reach the original failure through `cause`. No message ever contains a
+ * password or a hash: they name the scheme and the rule that failed.
  */
 class HashbridgeError extends Error {
   public constructor(message: string, options?: ErrorOptions) {
@@ -9,4 +10,42 @@ class HashbridgeError extends Error {
   }
 }
 
-export { HashbridgeError };
+/** No supported scheme recognises the hash (or the one named in `scheme` is not implemented). */
+class UnknownHashError extends HashbridgeError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UnknownHashError';
+  }
+}
+
+/** The hash belongs to a known scheme but is not well formed (bad length, alphabet, parameters). */
+class MalformedHashError extends HashbridgeError {
+  public readonly scheme: string;
+
+  public constructor(scheme: string, reason: string, options?: ErrorOptions) {
+    super(`malformed ${scheme} hash: ${reason}`, options);
+    this.name = 'MalformedHashError';
+    this.scheme = scheme;
+  }
+}
+
+/** The hash asks for more work or memory than the cost policy allows; refused before any hashing. */
+class HashPolicyError extends HashbridgeError {
+  public readonly scheme: string;
+
+  public constructor(scheme: string, reason: string, options?: ErrorOptions) {
+    super(`${scheme} hash is beyond the cost policy: ${reason}`, options);
+    this.name = 'HashPolicyError';
+    this.scheme = scheme;
+  }
+}
+
+/** passlib itself refuses this password for this scheme (over 4096 characters, a NUL byte where forbidden). */
+class PasswordValueError extends HashbridgeError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PasswordValueError';
+  }
+}
+
+export { HashbridgeError, HashPolicyError, MalformedHashError, PasswordValueError, UnknownHashError };

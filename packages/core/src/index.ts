@@ -1,1 +1,17 @@
-export { HashbridgeError } from './errors.js';
+export { DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
+export { dummyVerify } from './dummy-verify.js';
+export {
+  HashbridgeError,
+  HashPolicyError,
+  MalformedHashError,
+  PasswordValueError,
+  UnknownHashError,
+} from './errors.js';
+export { identifyHash } from './identify-hash.js';
+export { listSchemes } from './list-schemes.js';
+export type { SchemeName } from './scheme-names.js';
+export { SCHEME_NAMES } from './scheme-names.js';
+export type { CostPolicy } from './types/policy.js';
+export type { HashContext } from './types/scheme.js';
+export type { IdentifyOptions, VerifyOptions, VerifyResult } from './types/verify.js';
+export { verifyPassword } from './verify-password.js';

@@ -1,0 +1,32 @@
+import type { SchemeName, VerifyOptions } from '../../src/index.js';
+import {
+  HashPolicyError,
+  MalformedHashError,
+  PasswordValueError,
+  UnknownHashError,
+  verifyPassword,
+} from '../../src/index.js';
+import type { OracleVerdict } from './python-oracle.js';
+
+/**
+ * Our answer in the oracle's terms: true/false, or the kind of error. Errors passlib has no counterpart
+ * for (our cost policy) are reported by name, so a comparison with passlib fails loudly on them.
+ */
+const ourVerdict = async (
+  scheme: SchemeName,
+  password: string,
+  hash: string,
+  options: Omit<VerifyOptions, 'scheme'> = {},
+): Promise<OracleVerdict | 'policy' | 'unknown'> => {
+  try {
+    return (await verifyPassword(password, hash, { ...options, scheme })).ok;
+  } catch (error) {
+    if (error instanceof PasswordValueError) return 'password';
+    if (error instanceof MalformedHashError) return 'malformed';
+    if (error instanceof HashPolicyError) return 'policy';
+    if (error instanceof UnknownHashError) return 'unknown';
+    throw error;
+  }
+};
+
+export { ourVerdict };

@@ -1,0 +1,77 @@
+"""A passlib oracle: answers JSON requests, one per line on stdin, one answer per line on stdout.
+
+Request:  {"id": 1, "op": "verify", "scheme": "bcrypt", "password": "<base64 of UTF-8>",
+           "hash": "...", "user": null, "realm": null}
+          {"id": 2, "op": "hash", "scheme": "bcrypt", "password": "<base64>", "settings": {"rounds": 4}, ...}
+          {"id": 3, "op": "identify", "hash": "...", "schemes": ["bcrypt", ...]}
+Answer:   {"id": 1, "ok": true} | {"id": 1, "error": "password" | "malformed" | "unsupported", "detail": "..."}
+          {"id": 2, "hash": "..."}   {"id": 3, "scheme": "bcrypt" | null}
+
+"password" errors are passlib's PasswordValueError family (too long, NUL byte where forbidden); any other
+ValueError or TypeError while reading the hash is "malformed". Passwords travel as base64 so that every
+string, empty and astral ones included, arrives byte for byte.
+"""
+import base64
+import json
+import sys
+import warnings
+
+warnings.simplefilter("ignore")
+
+from passlib import exc  # noqa: E402
+from passlib.context import CryptContext  # noqa: E402
+from passlib.registry import get_crypt_handler  # noqa: E402
+
+CONTEXT_KEYWORDS = ("user", "realm")
+
+
+def context_of(request):
+    return {key: request[key] for key in CONTEXT_KEYWORDS if request.get(key) is not None}
+
+
+def werkzeug_handle(op, password, request):
+    """Werkzeug is not a passlib scheme; its own functions are the reference."""
+    from werkzeug.security import check_password_hash, generate_password_hash
+
+    if op == "verify":
+        return {"ok": bool(check_password_hash(request["hash"], password))}
+    return {"hash": generate_password_hash(password, method=request["settings"]["method"])}
+
+
+def handle(request):
+    op = request["op"]
+    if request.get("scheme", "").startswith("werkzeug_"):
+        return werkzeug_handle(op, base64.b64decode(request["password"]).decode("utf-8"), request)
+    if op == "identify":
+        context = CryptContext(schemes=request["schemes"])
+        return {"scheme": context.identify(request["hash"])}
+    handler = get_crypt_handler(request["scheme"])
+    password = base64.b64decode(request["password"]).decode("utf-8")
+    kwargs = {k: v for k, v in context_of(request).items() if k in getattr(handler, "context_kwds", ())}
+    if op == "verify":
+        return {"ok": bool(handler.verify(password, request["hash"], **kwargs))}
+    if op == "hash":
+        settings = request.get("settings") or {}
+        hasher = handler.using(**settings) if settings else handler
+        return {"hash": hasher.hash(password, **kwargs)}
+    raise ValueError("unknown op %r" % op)
+
+
+def main():
+    for line in sys.stdin:
+        request = json.loads(line)
+        try:
+            answer = handle(request)
+        except exc.PasswordValueError as error:
+            answer = {"error": "password", "detail": type(error).__name__}
+        except (ValueError, TypeError) as error:
+            answer = {"error": "malformed", "detail": type(error).__name__}
+        except Exception as error:  # noqa: BLE001 - reported, never fatal to the oracle
+            answer = {"error": "unsupported", "detail": "%s: %s" % (type(error).__name__, error)}
+        answer["id"] = request["id"]
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
