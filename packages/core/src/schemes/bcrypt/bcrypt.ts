@@ -1,10 +1,10 @@
-import { bcryptBackend } from '../backends/bcrypt.js';
-import { constantTimeEqual } from '../crypto/constant-time.js';
-import { BCRYPT_ALPHABET, decodeBcryptBase64 } from '../encoding/hash64.js';
-import { HashPolicyError, MalformedHashError } from '../errors.js';
-import { assertNoNulByte, utf8 } from '../password.js';
-import type { SchemeName } from '../scheme-names.js';
-import type { PasswordHashScheme, SchemeContext } from '../types/scheme.js';
+import { bcryptBackend } from '../../backends/bcrypt.js';
+import { constantTimeEqual } from '../../crypto/constant-time.js';
+import { BCRYPT_ALPHABET, decodeBcryptBase64 } from '../../encoding/hash64.js';
+import { HashPolicyError, MalformedHashError } from '../../errors.js';
+import { assertNoNulByte, utf8 } from '../../password.js';
+import type { SchemeName } from '../../scheme-names.js';
+import type { PasswordHashScheme, SchemeContext } from '../../types/scheme.js';
 
 /** bcrypt reads at most 72 bytes of key; passlib truncates silently when verifying. */
 const BCRYPT_KEY_LIMIT = 72;
