@@ -1,0 +1,194 @@
+/**
+ * Verify time per scheme at passlib's default cost: @hashbridge/core beside the fastest other
+ * implementation on this machine, measured in the same run — passlib itself (C backends: libc crypt,
+ * pyca bcrypt, argon2-cffi, hashlib) and, where one exists, a native Node equivalent (node:crypto,
+ * @node-rs/bcrypt, @node-rs/argon2). Also our pure-JS/WASM fallback (HASHBRIDGE_HASH_BACKEND=wasm), run in a
+ * child process. Prints a Markdown table; benchmarks/hash-verify.md holds the one printed here.
+ *
+ *   npm run bench:hash [-- --repeat 5]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { pbkdf2, scrypt } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { listSchemes, type SchemeName, verifyPassword } from '@hashbridge/core';
+import { ensurePythonEnv } from '../packages/core/tests/helpers/python-env.js';
+
+const { values } = parseArgs({
+  options: {
+    repeat: { type: 'string', default: '5' },
+    'fallback-only': { type: 'string' },
+  },
+});
+const REPEAT = Number(values.repeat);
+const PASSWORD = 'correct horse battery staple';
+
+/** The schemes web apps store, at passlib's defaults (what `handler.hash()` makes). */
+const SCHEMES: readonly SchemeName[] = [
+  'bcrypt',
+  'bcrypt_sha256',
+  'django_bcrypt_sha256',
+  'argon2',
+  'scrypt',
+  'pbkdf2_sha1',
+  'pbkdf2_sha256',
+  'pbkdf2_sha512',
+  'django_pbkdf2_sha256',
+  'sha256_crypt',
+  'sha512_crypt',
+  'md5_crypt',
+  'sha1_crypt',
+  'phpass',
+  'ldap_salted_sha1',
+  'hex_sha256',
+];
+
+const median = (samples: number[]): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** One warm-up, then the median of at least `repeat` timed runs, and of more for fast schemes (200 ms' worth). */
+const time = async (run: () => Promise<unknown>, repeat: number): Promise<number> => {
+  await run();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < repeat || (performance.now() - started < 200 && samples.length < 10_000)) {
+    const runStarted = performance.now();
+    await run();
+    samples.push(performance.now() - runStarted);
+  }
+  return median(samples);
+};
+
+const repeatFor = (scheme: SchemeName): number =>
+  scheme === 'argon2' || scheme === 'scrypt' ? Math.max(3, Math.ceil(REPEAT / 2)) : REPEAT;
+
+const timeOurs = async (hashes: Record<string, string>): Promise<Record<string, number>> => {
+  const result: Record<string, number> = {};
+  for (const [scheme, hash] of Object.entries(hashes)) {
+    result[scheme] = await time(
+      () => verifyPassword(PASSWORD, hash, { scheme: scheme as SchemeName }),
+      repeatFor(scheme as SchemeName),
+    );
+  }
+  return result;
+};
+
+// Child mode: time our fallback backends only, for the parent.
+if (values['fallback-only'] !== undefined) {
+  const hashes = JSON.parse(readFileSync(values['fallback-only'], 'utf8')) as Record<string, string>;
+  process.stdout.write(JSON.stringify(await timeOurs(hashes)));
+  process.exit(0);
+}
+
+class PasslibTimer {
+  readonly #child = spawn(ensurePythonEnv('passlib'), [fileURLToPath(new URL('passlib-timer.py', import.meta.url))]);
+  readonly #lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]();
+
+  async ask<T>(request: object): Promise<T> {
+    this.#child.stdin.write(`${JSON.stringify(request)}\n`);
+    const { value } = await this.#lines.next();
+    return JSON.parse(value as string) as T;
+  }
+
+  close(): void {
+    this.#child.stdin.end();
+  }
+}
+
+/** A native Node implementation of the same work, where one exists. */
+const nativeBaseline = async (
+  scheme: SchemeName,
+  hash: string,
+): Promise<{ name: string; run: () => Promise<unknown> } | undefined> => {
+  const pbkdf2Async = promisify(pbkdf2);
+  const pbkdf2Params: Partial<Record<SchemeName, [number, string, number]>> = {
+    pbkdf2_sha1: [131000, 'sha1', 20],
+    pbkdf2_sha256: [29000, 'sha256', 32],
+    pbkdf2_sha512: [25000, 'sha512', 64],
+    django_pbkdf2_sha256: [Number(hash.split('$')[1]), 'sha256', 32],
+  };
+  const params = pbkdf2Params[scheme];
+  if (params !== undefined) {
+    const [iterations, digest, keyLength] = params;
+    return {
+      name: 'node:crypto',
+      run: () => pbkdf2Async(PASSWORD, 'sixteen byte salt', iterations, keyLength, digest),
+    };
+  }
+  if (scheme === 'scrypt') {
+    const scryptAsync = promisify(scrypt) as (p: string, s: string, k: number, o: object) => Promise<Buffer>;
+    return {
+      name: 'node:crypto',
+      run: () => scryptAsync(PASSWORD, 'salt', 32, { N: 65536, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }),
+    };
+  }
+  if (scheme === 'bcrypt') {
+    const native = await import('@node-rs/bcrypt');
+    return { name: '@node-rs/bcrypt', run: () => native.verify(PASSWORD, hash) };
+  }
+  if (scheme === 'argon2') {
+    const native = await import('@node-rs/argon2');
+    return { name: '@node-rs/argon2', run: () => native.verify(hash, PASSWORD) };
+  }
+  return undefined;
+};
+
+const passlib = new PasslibTimer();
+const implemented = new Set(listSchemes());
+const hashes: Record<string, string> = {};
+const passlibBackends: Record<string, string> = {};
+for (const scheme of SCHEMES) {
+  const made = await passlib.ask<{ hash: string; backend: string }>({ op: 'hash', scheme, password: PASSWORD });
+  hashes[scheme] = made.hash;
+  passlibBackends[scheme] = made.backend;
+}
+const ready = Object.fromEntries(Object.entries(hashes).filter(([scheme]) => implemented.has(scheme as SchemeName)));
+
+process.stderr.write('timing @hashbridge/core (default backends)...\n');
+const ours = await timeOurs(ready);
+process.stderr.write('timing the pure JS / WASM fallback in a child process...\n');
+const input = join(tmpdir(), `hashbridge-bench-${process.pid}.json`);
+writeFileSync(input, JSON.stringify(ready));
+const child = spawnSync(
+  process.execPath,
+  [...process.execArgv, fileURLToPath(import.meta.url), '--fallback-only', input, '--repeat', String(REPEAT)],
+  {
+    encoding: 'utf8',
+    env: { ...process.env, HASHBRIDGE_HASH_BACKEND: 'wasm' },
+  },
+);
+const fallback = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : {};
+
+process.stderr.write('timing passlib and native baselines...\n');
+const rows: string[] = [];
+for (const scheme of SCHEMES) {
+  const hash = hashes[scheme] ?? '';
+  const { ms } = await passlib.ask<{ ms: number[] }>({
+    scheme,
+    password: PASSWORD,
+    hash,
+    repeat: repeatFor(scheme) + 1,
+  });
+  const passlibMs = median(ms.slice(1));
+  const native = await nativeBaseline(scheme, hash);
+  const nativeMs = native === undefined ? undefined : await time(native.run, repeatFor(scheme));
+  const fastest = Math.min(passlibMs, nativeMs ?? Number.POSITIVE_INFINITY);
+  const oursMs = ours[scheme];
+  const f = (value: number | undefined): string => (value === undefined ? '—' : value.toPrecision(3));
+  rows.push(
+    `| ${scheme} | ${f(oursMs)} | ${f(fallback[scheme])} | ${f(passlibMs)} (${passlibBackends[scheme] || 'hashlib'}) | ${native === undefined ? '—' : `${f(nativeMs)} (${native.name})`} | ${oursMs === undefined ? 'not implemented' : (oursMs / fastest).toFixed(2)} |`,
+  );
+}
+passlib.close();
+
+console.log(
+  '| scheme (passlib default cost) | ours (ms) | ours, fallback (ms) | passlib (ms, backend) | native Node (ms) | ours / fastest |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
