@@ -3,8 +3,8 @@ import type { CostPolicy } from './policy.js';
 
 /** Facts some schemes mix into the digest: the user name (postgres_md5, oracle10, msdcc, cisco_*) and realm (htdigest). */
 interface HashContext {
-  readonly user?: string;
-  readonly realm?: string;
+  readonly user?: string | undefined;
+  readonly realm?: string | undefined;
 }
 
 /** What a scheme is given besides the hash. */

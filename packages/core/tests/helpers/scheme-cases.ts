@@ -22,7 +22,7 @@ const SCHEME_CASES: readonly SchemeCase[] = [
     scheme: 'bcrypt',
     settings: [{ rounds: 4 }, { rounds: 5, ident: '2a' }, { rounds: 4, ident: '2y' }, { rounds: 4, ident: '2' }],
   },
-  { scheme: 'bcrypt_sha256', settings: [{ rounds: 4 }, { rounds: 5, ident: '2a' }] },
+  { scheme: 'bcrypt_sha256', settings: [{ rounds: 4 }, { rounds: 5, ident: '2a', version: 1 }] },
   { scheme: 'django_bcrypt', settings: rounds(4) },
   { scheme: 'django_bcrypt_sha256', settings: rounds(4) },
   { scheme: 'ldap_bcrypt', settings: rounds(4) },

@@ -38,10 +38,46 @@ def werkzeug_handle(op, password, request):
     return {"hash": generate_password_hash(password, method=request["settings"]["method"])}
 
 
+# PHP's trim() characters, which wp_hash_password strips (and wp_check_password does not).
+PHP_TRIM_CHARS = " \t\n\r\0\x0b"
+
+
+def wordpress_handle(op, password, request):
+    """WordPress 6.8+ is not a passlib scheme; this restates wp_hash_password / wp_check_password
+    (wordpress-develop src/wp-includes/pluggable.php): '$wp' + bcrypt $2y$ of base64(HMAC-SHA384, key
+    "wp-sha384"); the password is trimmed when hashing only. PHP's password_verify compares the whole
+    crypt() output, so non-canonical padding bits never verify; it has no $2$ variant."""
+    import hashlib
+    import hmac
+
+    from passlib.hash import bcrypt
+
+    def prehash(text):
+        return base64.b64encode(hmac.new(b"wp-sha384", text.encode("utf-8"), hashlib.sha384).digest())
+
+    if op == "hash":
+        settings = dict(request.get("settings") or {}, ident="2y")
+        return {"hash": "$wp" + bcrypt.using(**settings).hash(prehash(password.strip(PHP_TRIM_CHARS)))}
+    if op != "verify":
+        raise ValueError("unknown op %r" % op)
+    stored = request["hash"]
+    if not stored.startswith("$wp") or not stored[3:].startswith(("$2a$", "$2b$", "$2y$")):
+        raise ValueError("not a wordpress_bcrypt hash")
+    bcrypt_hash = stored[3:]
+    parsed = bcrypt.from_string(bcrypt_hash)  # ValueError when malformed; repairs padding bits
+    if parsed.checksum is None:
+        raise ValueError("a bcrypt config string, not a hash")
+    if parsed.to_string() != bcrypt_hash or len(password.encode("utf-8")) > 4096:
+        return {"ok": False}
+    return {"ok": bool(bcrypt.verify(prehash(password), bcrypt_hash))}
+
+
 def handle(request):
     op = request["op"]
     if request.get("scheme", "").startswith("werkzeug_"):
         return werkzeug_handle(op, base64.b64decode(request["password"]).decode("utf-8"), request)
+    if request.get("scheme") == "wordpress_bcrypt":
+        return wordpress_handle(op, base64.b64decode(request["password"]).decode("utf-8"), request)
     if op == "identify":
         context = CryptContext(schemes=request["schemes"])
         return {"scheme": context.identify(request["hash"])}

@@ -49,8 +49,10 @@ describe("Property: damaged hashes get passlib's answer", () => {
       fc.asyncProperty(
         fc.constantFrom(...candidates).chain((vector) => damagedHash(vector.hash).map((hash) => ({ ...vector, hash }))),
         async ({ scheme, hash, password, context }) => {
-          const expected = await passlib.verify(scheme, password, hash, context ?? {});
+          // A damaged cost field can ask for days of hashing: passlib would do it, we refuse by policy.
           const ours = await ourVerdict(scheme, password, hash, context === undefined ? {} : { context });
+          fc.pre(ours !== 'policy');
+          const expected = await passlib.verify(scheme, password, hash, context ?? {});
           expect({ scheme, hash, ours }).toEqual({ scheme, hash, ours: expected });
         },
       ),

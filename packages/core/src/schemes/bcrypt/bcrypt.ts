@@ -5,10 +5,10 @@ import { HashPolicyError, MalformedHashError } from '../../errors.js';
 import { assertNoNulByte, utf8 } from '../../password.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, SchemeContext } from '../../types/scheme.js';
+import { startsWithBcryptIdent, wrappedBcryptNeedsUpdate } from './shared.js';
 
 /** bcrypt reads at most 72 bytes of key; passlib truncates silently when verifying. */
 const BCRYPT_KEY_LIMIT = 72;
-const BCRYPT_IDENTS = ['$2$', '$2a$', '$2x$', '$2y$', '$2b$'] as const;
 const BCRYPT_PATTERN = /^\$(2|2a|2x|2y|2b)\$(\d+)\$([./A-Za-z0-9]{22})([./A-Za-z0-9]{31})$/;
 
 interface ParsedBcrypt {
@@ -57,8 +57,8 @@ const checkBcryptPolicy = (scheme: SchemeName, parsed: ParsedBcrypt, context: Sc
 
 /**
  * The key bcrypt sees for `password` bytes: the first 72. The legacy `$2$` variant hashed without the
- * trailing NUL; passlib reproduces it by repeating the password to at least 72 bytes (whole UTF-8
- * characters), which gives the same cyclic key schedule.
+ * trailing NUL; passlib reproduces it by repeating the password's bytes to exactly 72, which gives the
+ * same cyclic key schedule.
  */
 const bcryptKey = (password: Uint8Array, ident: ParsedBcrypt['ident']): Uint8Array => {
   if (ident !== '2' || password.length === 0) return password.subarray(0, BCRYPT_KEY_LIMIT);
@@ -75,12 +75,12 @@ const bcryptMatches = async (password: Uint8Array, parsed: ParsedBcrypt): Promis
 
 const bcrypt: PasswordHashScheme = {
   name: 'bcrypt',
-  identify: (hash) => BCRYPT_IDENTS.some((ident) => hash.startsWith(ident)),
+  identify: startsWithBcryptIdent,
   prepare: (hash, context) => {
     const parsed = parseBcrypt('bcrypt', hash);
     checkBcryptPolicy('bcrypt', parsed, context);
     return {
-      needsUpdate: parsed.hadBadPadding || parsed.cost < context.policy.bcryptMinCost,
+      needsUpdate: wrappedBcryptNeedsUpdate(hash, parsed, context.policy),
       verify: async (password) => {
         assertNoNulByte(password, 'bcrypt');
         return bcryptMatches(utf8(password), parsed);

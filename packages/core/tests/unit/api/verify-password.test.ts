@@ -58,7 +58,7 @@ describe('Function: verifyPassword', () => {
 
   it('keeps secrets out of error messages', async () => {
     // Act
-    const error = await verifyPassword('hunter2', '$2b$99$abc').catch((e: unknown) => e as Error);
+    const error = (await verifyPassword('hunter2', '$2b$99$abc').catch((e: unknown) => e)) as Error;
 
     // Assess
     expect(error).toBeInstanceOf(HashbridgeError);
