@@ -48,4 +48,29 @@ class PasswordValueError extends HashbridgeError {
   }
 }
 
-export { HashbridgeError, HashPolicyError, MalformedHashError, PasswordValueError, UnknownHashError };
+/**
+ * The scheme mixes the user name (or realm) into the digest and the caller gave none, so the hash cannot
+ * be checked at all. passlib raises `TypeError` here: it is a mistake in the calling code, not a corrupt
+ * hash (`MalformedHashError`) and not a password passlib refuses (`PasswordValueError`).
+ */
+class MissingContextError extends HashbridgeError {
+  public readonly scheme: string;
+  /** The `context` field that is missing. */
+  public readonly field: 'user' | 'realm';
+
+  public constructor(scheme: string, field: 'user' | 'realm') {
+    super(`${scheme} hashes mix in the ${field}: pass it as context.${field}`);
+    this.name = 'MissingContextError';
+    this.scheme = scheme;
+    this.field = field;
+  }
+}
+
+export {
+  HashbridgeError,
+  HashPolicyError,
+  MalformedHashError,
+  MissingContextError,
+  PasswordValueError,
+  UnknownHashError,
+};

@@ -4,6 +4,7 @@ export {
   HashbridgeError,
   HashPolicyError,
   MalformedHashError,
+  MissingContextError,
   PasswordValueError,
   UnknownHashError,
 } from './errors.js';

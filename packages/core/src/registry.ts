@@ -53,10 +53,11 @@ const IDENTIFY_ORDER: readonly SchemeName[] = [
   'ldap_salted_sha256',
   'ldap_salted_sha512',
   'ldap_salted_md5',
-  'ldap_sha1',
-  'ldap_md5',
+  // Roundup's {MD5}/{SHA} + hex before the base64 LDAP forms, which identify by prefix alone.
   'ldap_hex_sha1',
   'ldap_hex_md5',
+  'ldap_sha1',
+  'ldap_md5',
   'atlassian_pbkdf2_sha1',
   'cta_pbkdf2_sha1',
   'dlitz_pbkdf2_sha1',

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeError, listSchemes, type SCHEME_NAMES, verifyPassword } from '../../src/index.js';
 
-const TYPED_ERRORS = ['UnknownHashError', 'MalformedHashError', 'HashPolicyError', 'PasswordValueError'];
+const TYPED_ERRORS = [
+  'UnknownHashError',
+  'MalformedHashError',
+  'HashPolicyError',
+  'PasswordValueError',
+  'MissingContextError',
+];
 
 /** Every outcome but a typed error or ok: false is a defect. */
 const outcomeOf = async (password: string, hash: string, scheme?: (typeof SCHEME_NAMES)[number]): Promise<string> => {
