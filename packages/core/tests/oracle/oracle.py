@@ -7,8 +7,9 @@ Request:  {"id": 1, "op": "verify", "scheme": "bcrypt", "password": "<base64 of 
 Answer:   {"id": 1, "ok": true} | {"id": 1, "error": "password" | "malformed" | "unsupported", "detail": "..."}
           {"id": 2, "hash": "..."}   {"id": 3, "scheme": "bcrypt" | null}
 
-"password" errors are passlib's PasswordValueError family (too long, NUL byte where forbidden); any other
-ValueError or TypeError while reading the hash is "malformed". Passwords travel as base64 so that every
+"password" errors are passlib's PasswordValueError family (too long, NUL byte where forbidden), and the
+same refusals worded by a backend (os_crypt's NUL error, cp437's encoder for lmhash); any other ValueError or
+TypeError while reading the hash is "malformed". Passwords travel as base64 so that every
 string, empty and astral ones included, arrives byte for byte.
 """
 import base64
@@ -100,7 +101,15 @@ def main():
             answer = handle(request)
         except exc.PasswordValueError as error:
             answer = {"error": "password", "detail": type(error).__name__}
-        except (ValueError, TypeError) as error:
+        except ValueError as error:
+            # passlib refusing the password, in the words of a backend rather than PasswordValueError:
+            # os_crypt says "null character in secret" (the builtin backend raises PasswordValueError for
+            # the same NUL), and lmhash's cp437 encoder cannot encode some characters.
+            refused_password = "null character in secret" in str(error) or (
+                isinstance(error, UnicodeEncodeError) and error.encoding in ("charmap", "cp437")
+            )
+            answer = {"error": "password" if refused_password else "malformed", "detail": type(error).__name__}
+        except TypeError as error:
             answer = {"error": "malformed", "detail": type(error).__name__}
         except Exception as error:  # noqa: BLE001 - reported, never fatal to the oracle
             answer = {"error": "unsupported", "detail": "%s: %s" % (type(error).__name__, error)}
