@@ -1,6 +1,9 @@
 import type { PasswordHashScheme } from '../../types/scheme.js';
+import { argon2, djangoArgon2 } from './argon2.js';
+import { scrypt } from './scrypt.js';
+import { werkzeugScrypt } from './werkzeug-scrypt.js';
 
 /** Argon2 and scrypt, and the formats built on them. */
-const memoryHardFamily: readonly PasswordHashScheme[] = [];
+const memoryHardFamily: readonly PasswordHashScheme[] = [argon2, djangoArgon2, scrypt, werkzeugScrypt];
 
 export { memoryHardFamily };
