@@ -44,7 +44,7 @@ const SCHEME_CASES: readonly SchemeCase[] = [
   { scheme: 'django_pbkdf2_sha1', settings: rounds(1000) },
   { scheme: 'django_pbkdf2_sha256', settings: [{ rounds: 1000 }, { rounds: 1001, salt_size: 20 }] },
   { scheme: 'cta_pbkdf2_sha1', settings: rounds(1000) },
-  { scheme: 'dlitz_pbkdf2_sha1', settings: rounds(1000) },
+  { scheme: 'dlitz_pbkdf2_sha1', settings: rounds(1000, 400) },
   { scheme: 'grub_pbkdf2_sha512', settings: rounds(1000) },
   { scheme: 'atlassian_pbkdf2_sha1', settings: [{}] },
   {
@@ -107,7 +107,10 @@ const SCHEME_CASES: readonly SchemeCase[] = [
   { scheme: 'cisco_pix', settings: [{}], context: 'user' },
   { scheme: 'cisco_asa', settings: [{}], context: 'user' },
   { scheme: 'cisco_type7', settings: [{}] },
-  { scheme: 'scram', settings: [{ rounds: 100 }, { rounds: 50, algs: 'sha-1,sha-256,sha-512' }] },
+  {
+    scheme: 'scram',
+    settings: [{ rounds: 100 }, { rounds: 50, algs: 'sha-1,sha-256,sha-512' }, { rounds: 100, algs: 'sha-1' }],
+  },
   { scheme: 'fshp', settings: [{ rounds: 100 }, { rounds: 50, variant: 3 }, { rounds: 10, variant: 0 }] },
   { scheme: 'htdigest', settings: [{}], context: 'user+realm' },
   { scheme: 'plaintext', settings: [{}] },

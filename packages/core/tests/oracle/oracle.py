@@ -22,6 +22,7 @@ warnings.simplefilter("ignore")
 from passlib import exc  # noqa: E402
 from passlib.context import CryptContext  # noqa: E402
 from passlib.registry import get_crypt_handler  # noqa: E402
+from passlib.utils import saslprep  # noqa: E402
 
 CONTEXT_KEYWORDS = ("user", "realm")
 
@@ -86,6 +87,14 @@ def handle(request):
     password = base64.b64decode(request["password"]).decode("utf-8")
     kwargs = {k: v for k, v in context_of(request).items() if k in getattr(handler, "context_kwds", ())}
     if op == "verify":
+        if handler.name == "scram":
+            # scram refuses what SASLprep prohibits with a plain ValueError, after reading the hash:
+            # that is passlib refusing the password, so report it as such.
+            handler.from_string(request["hash"])
+            try:
+                saslprep(password)
+            except ValueError as error:
+                raise exc.PasswordValueError(str(error)) from error
         return {"ok": bool(handler.verify(password, request["hash"], **kwargs))}
     if op == "hash":
         settings = request.get("settings") or {}
