@@ -59,7 +59,7 @@ const SCHEME_CASES: readonly SchemeCase[] = [
   { scheme: 'ldap_md5_crypt', settings: [{}] },
   { scheme: 'sha1_crypt', settings: rounds(100, 7) },
   { scheme: 'ldap_sha1_crypt', settings: rounds(100) },
-  { scheme: 'sun_md5_crypt', settings: [{ rounds: 0 }, { rounds: 100 }, { rounds: 10, bare_salt: true }] },
+  { scheme: 'sun_md5_crypt', settings: [{ rounds: 0 }, { rounds: 100 }] },
   {
     scheme: 'scrypt',
     settings: [

@@ -118,9 +118,10 @@ def main():
                 isinstance(error, UnicodeEncodeError) and error.encoding in ("charmap", "cp437")
             )
             answer = {"error": "password" if refused_password else "malformed", "detail": type(error).__name__}
-        except (TypeError, NotImplementedError, AssertionError, OverflowError) as error:
+        except (TypeError, NotImplementedError, AssertionError, OverflowError, IndexError) as error:
             # passlib cannot check this hash: argon2 keyid/data fields (NotImplementedError), unknown scrypt
-            # setting names (AssertionError), costs beyond C integers (OverflowError). For us: malformed.
+            # setting names (AssertionError), costs beyond C integers (OverflowError), a bare phpass prefix
+            # (IndexError). For us: malformed.
             answer = {"error": "malformed", "detail": type(error).__name__}
         except Exception as error:  # noqa: BLE001 - reported, never fatal to the oracle
             answer = {"error": "unsupported", "detail": "%s: %s" % (type(error).__name__, error)}
