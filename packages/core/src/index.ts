@@ -10,6 +10,18 @@ export {
 } from './errors.js';
 export { identifyHash } from './identify-hash.js';
 export { listSchemes } from './list-schemes.js';
+export type { LegacyUserRow } from './messages/create-user-message.js';
+export { createUserMessage } from './messages/create-user-message.js';
+export type { ParseUserMessageResult, RejectionReason } from './messages/parse-user-message.js';
+export { parseUserMessage, validateUserMessage } from './messages/parse-user-message.js';
+export type { UserMessage, UserMessageInput } from './messages/user-message.js';
+export {
+  MAX_HASH_LENGTH,
+  MAX_PROFILE_BYTES,
+  normalizeEmail,
+  USER_MESSAGE_SCHEMA_VERSION,
+  userMessageSchema,
+} from './messages/user-message.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
 export type { CostPolicy } from './types/policy.js';
