@@ -10,6 +10,8 @@ export {
 } from './errors.js';
 export { identifyHash } from './identify-hash.js';
 export { listSchemes } from './list-schemes.js';
+export type { LoaderRecord, StageRecordsDependencies, StageRecordsReport } from './loader/stage-records.js';
+export { stageRecords } from './loader/stage-records.js';
 export type { LegacyUserRow } from './messages/create-user-message.js';
 export { createUserMessage } from './messages/create-user-message.js';
 export type { ParseUserMessageResult, RejectionReason } from './messages/parse-user-message.js';
@@ -22,6 +24,8 @@ export {
   USER_MESSAGE_SCHEMA_VERSION,
   userMessageSchema,
 } from './messages/user-message.js';
+export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
+export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
 export type { CostPolicy } from './types/policy.js';

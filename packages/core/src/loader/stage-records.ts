@@ -1,0 +1,114 @@
+import { validateUserMessage } from '../messages/parse-user-message.js';
+import type { QuarantinedRecord, QuarantineStore } from '../ports/quarantine-store.js';
+import type { StagedUserStore } from '../ports/staged-user-store.js';
+
+/**
+ * One Kafka record as the loader sees it. `key` and `value` may be getters that throw when the bytes do not
+ * decode (Powertools' Kafka consumer decodes lazily): such a record is quarantined, not fatal.
+ */
+interface LoaderRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly key?: unknown;
+  readonly value: unknown;
+}
+
+interface StageRecordsDependencies {
+  readonly store: StagedUserStore;
+  readonly quarantine: QuarantineStore;
+  /** Writes in flight at once. */
+  readonly concurrency?: number;
+  readonly now?: () => Date;
+}
+
+/** What happened to one batch. `failed` records hit a transient error and must be delivered again. */
+interface StageRecordsReport {
+  readonly staged: number;
+  readonly stale: number;
+  readonly quarantined: number;
+  readonly failed: readonly { readonly record: LoaderRecord; readonly error: unknown }[];
+}
+
+const DEFAULT_CONCURRENCY = 16;
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+const forEachLimited = async <T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> => {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};
+
+/** The record's value, or the reason it cannot be read: a getter that throws means undecodable bytes. */
+const readField = (record: LoaderRecord, field: 'key' | 'value'): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: record[field] };
+  } catch {
+    return { ok: false };
+  }
+};
+
+/**
+ * The loader's work for one batch: validate each record against the message contract and stage it, or
+ * quarantine it with its coordinates and the reason. Every record ends in exactly one of staged, stale,
+ * quarantined or failed (transient: the caller makes the event source deliver it again). Writes are
+ * idempotent and ordered by source version, so redelivery is always safe.
+ */
+const stageRecords = async (
+  records: readonly LoaderRecord[],
+  dependencies: StageRecordsDependencies,
+): Promise<StageRecordsReport> => {
+  const now = dependencies.now ?? (() => new Date());
+  let staged = 0;
+  let stale = 0;
+  let quarantined = 0;
+  const failed: { record: LoaderRecord; error: unknown }[] = [];
+
+  const quarantine = async (
+    record: LoaderRecord,
+    reason: QuarantinedRecord['reason'],
+    detail: string,
+  ): Promise<void> => {
+    await dependencies.quarantine.put({
+      recordId: `${record.topic}-${record.partition}-${record.offset}`,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      reason,
+      detail,
+      quarantinedAt: now().toISOString(),
+    });
+    quarantined++;
+  };
+
+  await forEachLimited(records, dependencies.concurrency ?? DEFAULT_CONCURRENCY, async (record) => {
+    try {
+      const value = readField(record, 'value');
+      if (!value.ok) return await quarantine(record, 'invalid-json', 'the value is not valid JSON');
+      const result = validateUserMessage(value.value);
+      if (!result.ok) return await quarantine(record, result.reason, result.detail);
+      const key = readField(record, 'key');
+      if (key.ok && typeof key.value === 'string' && key.value !== result.message.email) {
+        return await quarantine(record, 'key-mismatch', 'the record key is not the normalised email of the message');
+      }
+      const outcome = await dependencies.store.stage(result.message);
+      if (outcome === 'staged') staged++;
+      else stale++;
+    } catch (error) {
+      failed.push({ record, error });
+    }
+  });
+  return { staged, stale, quarantined, failed };
+};
+
+export type { LoaderRecord, StageRecordsDependencies, StageRecordsReport };
+export { stageRecords };
