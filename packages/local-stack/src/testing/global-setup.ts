@@ -1,14 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { stackPaths } from '../paths.js';
 import { startStack, stopStack } from '../stack.js';
-import type { StackEnv } from '../types/stack.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The running stack's settings, as in `.stack/env`. */
-    stackEnv: StackEnv;
-  }
-}
+import type {} from './provided-context.js';
 
 /**
  * Vitest global setup for integration tests: reuses a stack that `npm run stack:up` left running,

@@ -1,0 +1,115 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createUserMessage, type UserMessage } from '@hashbridge/core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '../../src/index.js';
+import { dynamoDbForTest } from '../helpers/dynamodb.js';
+
+/** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse") */
+const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';
+
+const messageFor = (email: string, version: number, profile: Record<string, unknown> = {}): UserMessage => {
+  const result = createUserMessage({
+    email,
+    hash: BCRYPT,
+    sourceId: `row-${version}`,
+    sourceVersion: version,
+    profile,
+  });
+  if (!result.ok) throw new Error(result.detail);
+  return result.message;
+};
+
+describe('Class: DynamoDBStagedUserStore (against the DynamoDB API)', () => {
+  let store: DynamoDBStagedUserStore;
+  let tables: Awaited<ReturnType<typeof dynamoDbForTest>>;
+
+  beforeAll(async () => {
+    tables = await dynamoDbForTest(inject('stackEnv').DYNAMODB_ENDPOINT ?? '');
+    store = new DynamoDBStagedUserStore({
+      client: tables.documents,
+      tableName: tables.stagingTable,
+      now: () => new Date('2026-11-25T12:00:00Z'),
+    });
+  });
+
+  it('stages a user under the normalised email, with the hash verbatim', async () => {
+    // Act
+    const outcome = await store.stage(messageFor('Ada@Example.com', 1, { given_name: 'Ada' }));
+
+    // Assess
+    expect(outcome).toBe('staged');
+    expect(await store.get(' ADA@example.com')).toEqual({
+      email: 'ada@example.com',
+      hash: BCRYPT,
+      scheme: 'bcrypt',
+      profile: { given_name: 'Ada' },
+      sourceId: 'row-1',
+      sourceVersion: 1,
+      stagedAt: '2026-11-25T12:00:00.000Z',
+      schemaVersion: 1,
+    });
+  });
+
+  it('keeps a newer version against an older or repeated one', async () => {
+    // Prepare
+    await store.stage(messageFor('bob@example.com', 10));
+
+    // Act
+    const older = await store.stage(messageFor('bob@example.com', 9));
+    const replay = await store.stage(messageFor('bob@example.com', 10));
+    const newer = await store.stage(messageFor('bob@example.com', 11));
+
+    // Assess
+    expect([older, replay, newer]).toEqual(['stale', 'stale', 'staged']);
+    expect((await store.get('bob@example.com'))?.sourceVersion).toBe(11);
+  });
+
+  it('marks a user migrated once, and keeps the mark across a re-export', async () => {
+    // Prepare
+    await store.stage(messageFor('carol@example.com', 1));
+
+    // Act
+    await store.markMigrated('Carol@example.com', new Date('2026-11-26T08:00:00Z'));
+    await store.markMigrated('carol@example.com', new Date('2026-11-27T08:00:00Z'));
+    await store.stage(messageFor('carol@example.com', 2));
+
+    // Assess
+    expect(await store.get('carol@example.com')).toMatchObject({
+      sourceVersion: 2,
+      migratedAt: '2026-11-26T08:00:00.000Z',
+    });
+  });
+
+  it('refuses to mark a user that was never staged', async () => {
+    await expect(store.markMigrated('nobody@example.com', new Date())).rejects.toThrow();
+  });
+
+  it('answers undefined for an unknown user', async () => {
+    expect(await store.get('nobody@example.com')).toBeUndefined();
+  });
+});
+
+describe('Class: DynamoDBQuarantineStore (against the DynamoDB API)', () => {
+  it('keeps one item per record coordinates, without the value', async () => {
+    // Prepare
+    const tables = await dynamoDbForTest(inject('stackEnv').DYNAMODB_ENDPOINT ?? '');
+    const quarantine = new DynamoDBQuarantineStore({ client: tables.documents, tableName: tables.quarantineTable });
+    const record = {
+      recordId: 'legacy-users-1-42',
+      topic: 'legacy-users',
+      partition: 1,
+      offset: 42,
+      reason: 'invalid-json' as const,
+      detail: 'the value is not valid JSON',
+      quarantinedAt: '2026-11-25T12:00:00.000Z',
+    };
+
+    // Act
+    await quarantine.put(record);
+    await quarantine.put(record);
+
+    // Assess
+    const { Items } = await tables.documents.send(new ScanCommand({ TableName: tables.quarantineTable }));
+    expect(Items).toEqual([record]);
+  });
+});
