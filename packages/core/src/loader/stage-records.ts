@@ -1,4 +1,4 @@
-import { validateUserMessage } from '../messages/parse-user-message.js';
+import { parseUserMessage, validateUserMessage } from '../messages/parse-user-message.js';
 import type { QuarantinedRecord, QuarantineStore } from '../ports/quarantine-store.js';
 import type { StagedUserStore } from '../ports/staged-user-store.js';
 
@@ -94,7 +94,10 @@ const stageRecords = async (
     try {
       const value = readField(record, 'value');
       if (!value.ok) return await quarantine(record, 'invalid-json', 'the value is not valid JSON');
-      const result = validateUserMessage(value.value);
+      // Raw text or bytes are parsed here, so JSON errors are reported our way (never echoing the value).
+      const raw = value.value;
+      const result =
+        typeof raw === 'string' || raw instanceof Uint8Array ? parseUserMessage(raw) : validateUserMessage(raw);
       if (!result.ok) return await quarantine(record, result.reason, result.detail);
       const key = readField(record, 'key');
       if (key.ok && typeof key.value === 'string' && key.value !== result.message.email) {
