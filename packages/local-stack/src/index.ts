@@ -8,8 +8,6 @@ export {
 } from './constants.js';
 export { readEnvFile } from './env-file.js';
 export { LocalStackError, MissingPrerequisiteError, ServiceStartError } from './errors.js';
-export type { KafkaRecordInput } from './event-source/msk-event.js';
-export { toMskEvent } from './event-source/msk-event.js';
 export type { InvocationLog } from './lambda/invoke-server.js';
 export { createInvokeServer } from './lambda/invoke-server.js';
 export { findRootDir, stackPaths } from './paths.js';

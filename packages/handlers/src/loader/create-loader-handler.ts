@@ -12,6 +12,8 @@ interface LoaderDependencies {
   readonly metrics?: Metrics;
   readonly reportBatchItemFailures?: boolean;
   readonly concurrency?: number;
+  /** Called with each batch's report (the local event source sums them for its summary). */
+  readonly onReport?: (report: StageRecordsReport) => void;
 }
 
 /** MSK's partial-batch answer (provisioned mode with ReportBatchItemFailures). */
@@ -53,6 +55,7 @@ const createLoaderHandler = (dependencies: LoaderDependencies) =>
         failed: report.failed.length,
       });
       publishMetrics(dependencies.metrics, report);
+      dependencies.onReport?.(report);
       if (report.failed.length === 0) return undefined;
 
       for (const { record, error } of report.failed) {
