@@ -14,8 +14,8 @@
  * (block, digest, length field) is a multiple of the word size, and `sizeof<T>()` folds at compile time.
  */
 
-/** 4096 characters of up to 4 UTF-8 bytes each: the longest password passlib accepts. */
-const MAX_PASSWORD_BYTES: i32 = 16384;
+import { INPUT, MAX_PASSWORD_BYTES, reserveMemory, scratchStart } from './shared';
+
 /** The specification truncates salts to 16 bytes; the caller does that. */
 const MAX_SALT_BYTES: i32 = 16;
 const MIN_ROUNDS: u32 = 1000;
@@ -27,7 +27,6 @@ const CYCLE: i32 = 42;
 // Static memory
 // ---------------------------------------------------------------------------------------------------
 
-const INPUT: usize = memory.data(MAX_PASSWORD_BYTES + MAX_SALT_BYTES, 16);
 const OUTPUT: usize = memory.data(64, 16);
 /** Chaining value being worked on, as native words. */
 const STATE: usize = memory.data(64, 16);
@@ -549,12 +548,11 @@ function shaCrypt<T>(passwordLength: usize, saltLength: usize, rounds: u32): usi
   const firstByteOfA = <usize>load<u8>(DIGEST_TMP);
 
   // Memory past the static data: the P sequence, then the eight round templates.
-  const sequenceP = (__heap_base + 15) & ~(<usize>15);
+  const sequenceP = scratchStart();
   const area = (sequenceP + passwordLength + 15) & ~(<usize>15);
   const stride = paddedSize<T>(digest + saltLength + 2 * passwordLength);
   const end = area + 8 * stride;
-  const pagesNeeded = <i32>((end + 0xffff) >> 16);
-  if (pagesNeeded > memory.size() && memory.grow(pagesNeeded - memory.size()) < 0) {
+  if (!reserveMemory(end)) {
     wipe(passwordLength + saltLength, 0, sequenceP);
     return 0;
   }
@@ -628,13 +626,8 @@ function validArguments(passwordLength: i32, saltLength: i32, rounds: u32): bool
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Exports
+// Exports (re-exported by assembly/index.ts, the module's entry)
 // ---------------------------------------------------------------------------------------------------
-
-/** Where the host writes the password bytes, immediately followed by the salt bytes. */
-export function inputPointer(): usize {
-  return INPUT;
-}
 
 /** Raw 32-byte SHA-256-crypt digest at the returned pointer; 0 when an argument is out of range. */
 export function sha256Crypt(passwordLength: i32, saltLength: i32, rounds: u32): usize {

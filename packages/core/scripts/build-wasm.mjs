@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Compiles the AssemblyScript SHA-crypt round loop (assembly/sha-crypt.ts) to WebAssembly and writes the
- * module, base64-encoded, into src/backends/sha-crypt-wasm/sha-crypt-wasm.generated.ts. The generated file
+ * Compiles the AssemblyScript crypt module (assembly/index.ts: SHA-256/512-crypt and MD5-crypt) to
+ * WebAssembly and writes the module, base64-encoded, into
+ * src/backends/sha-crypt-wasm/sha-crypt-wasm.generated.ts. The generated file
  * is committed, so tests and bundles need no build step; a unit test rebuilds it to catch drift.
  *
  *   node scripts/build-wasm.mjs              (from packages/core) rewrites the committed file
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
 
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE = 'assembly/sha-crypt.ts';
+const SOURCE = 'assembly/index.ts';
 const TARGET = 'src/backends/sha-crypt-wasm/sha-crypt-wasm.generated.ts';
 /** Speed over size; no garbage collector (nothing is allocated); no `env.abort` import. */
 const FLAGS = ['-O3', '--runtime', 'stub', '--use', 'abort='];
@@ -48,7 +49,7 @@ const render = (binary) =>
     `// with AssemblyScript ${compilerVersion()} (asc ${FLAGS.join(' ')}). Do not edit: after changing the`,
     '// source, run `node scripts/build-wasm.mjs` in packages/core and commit the result.',
     '',
-    `/** The SHA-crypt WebAssembly module (${binary.length} bytes), base64. */`,
+    `/** The crypt WebAssembly module (SHA-256/512-crypt, MD5-crypt; ${binary.length} bytes), base64. */`,
     'export const SHA_CRYPT_WASM_BASE64 =',
     `  '${binary.toString('base64')}';`,
     '',

@@ -388,7 +388,7 @@ describe('Function: shaCryptDigestWasm', () => {
 });
 
 describe('File: sha-crypt-wasm.generated.ts', () => {
-  it('is what scripts/build-wasm.mjs builds from assembly/sha-crypt.ts today', () => {
+  it('is what scripts/build-wasm.mjs builds from assembly/index.ts today', () => {
     // Prepare
     const packageDir = fileURLToPath(new URL('../../../', import.meta.url));
     const committed = join(packageDir, 'src/backends/sha-crypt-wasm/sha-crypt-wasm.generated.ts');

@@ -47,6 +47,22 @@ describe('Scheme: md5_crypt, apr_md5_crypt and ldap_md5_crypt', () => {
     expect(result.ok).toBe(false);
   });
 
+  it.each([
+    ['md5_crypt', '$1$longpass$kFVemsIuzK5wUcTg8.qfZ1'],
+    ['apr_md5_crypt', '$apr1$longpass$MATSQ62FaRx28bKhulyib.'],
+  ] as const)('%s verifies the longest password passlib takes: 4096 four-byte characters', async (scheme, hash) => {
+    // Prepare: 16384 UTF-8 bytes (U+1D11E); made with passlib 1.7.4.
+    const password = '\u{1D11E}'.repeat(4096);
+
+    // Act
+    const right = await verifyPassword(password, hash);
+    const wrong = await verifyPassword(`${'\u{1D11E}'.repeat(4095)}x`, hash);
+
+    // Assess
+    expect(right).toEqual({ ok: true, scheme, needsUpdate: false });
+    expect(wrong.ok).toBe(false);
+  });
+
   it('identifies each by its prefix', () => {
     // Act & Assess
     expect(KNOWN.map(({ hash }) => identifyHash(hash))).toEqual(KNOWN.map(({ scheme }) => scheme));
