@@ -1,6 +1,6 @@
 /**
- * Base error of @hashbridge/producer. Every error this package throws extends it, so callers can catch them all
- * with one `instanceof` and still reach the original failure through `cause`.
+ * Base error of @hashbridge/producer. The CLI prints `message` alone for these (no stack trace), so every
+ * message says what went wrong and what to do.
  */
 class ProducerError extends Error {
   public constructor(message: string, options?: ErrorOptions) {
@@ -9,4 +9,20 @@ class ProducerError extends Error {
   }
 }
 
-export { ProducerError };
+/** Flags, environment or config file are missing or invalid. */
+class ProducerConfigError extends ProducerError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ProducerConfigError';
+  }
+}
+
+/** More rows were rejected than `--max-rejects` allows. */
+class RejectThresholdError extends ProducerError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RejectThresholdError';
+  }
+}
+
+export { ProducerConfigError, ProducerError, RejectThresholdError };

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
+import { ProducerConfigError } from './errors.js';
+
+const shardSchema = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'shard must look like i/N, e.g. 0/4')
+  .transform((text) => {
+    const [index, count] = text.split('/').map(Number) as [number, number];
+    return { index, count };
+  })
+  .refine(({ index, count }) => count >= 1 && index < count, 'shard i/N needs 0 <= i < N');
+
+/** Everything a run needs; flags override environment variables, which override the config file. */
+const producerConfigSchema = z.object({
+  databaseUrl: z
+    .string({ error: 'is required (--database-url or DATABASE_URL)' })
+    .min(1, 'is required (--database-url or DATABASE_URL)'),
+  brokers: z
+    .string({ error: 'is required (--brokers or KAFKA_BROKERS)' })
+    .min(1, 'is required (--brokers or KAFKA_BROKERS)')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    ),
+  topic: z.string().min(1).default(DEFAULT_TOPIC),
+  auth: z.enum(['none', 'iam', 'scram']).default('none'),
+  tls: z.enum(['on', 'off']).optional(),
+  region: z.string().optional(),
+  awsProfile: z.string().optional(),
+  roleArn: z.string().optional(),
+  saslUsername: z.string().optional(),
+  saslPassword: z.string().optional(),
+  saslMechanism: z.enum(['scram-sha-256', 'scram-sha-512']).default('scram-sha-512'),
+  table: z.string().min(1).default(DEFAULT_SOURCE.table),
+  idColumn: z.string().min(1).default(DEFAULT_SOURCE.idColumn),
+  emailColumn: z.string().min(1).default(DEFAULT_SOURCE.emailColumn),
+  hashColumn: z.string().min(1).default(DEFAULT_SOURCE.hashColumn),
+  profileColumn: z.string().min(1).default(DEFAULT_SOURCE.profileColumn),
+  versionColumn: z.string().min(1).default(DEFAULT_SOURCE.versionColumn),
+  query: z.string().optional(),
+  batchSize: z.coerce.number().int().min(1).max(50_000).default(DEFAULT_BATCH_SIZE),
+  checkpoint: z.string().min(1).default('.hashbridge/producer-checkpoint.json'),
+  rejects: z.string().min(1).default('.hashbridge/producer-rejects.jsonl'),
+  maxRejects: z.coerce.number().int().min(0).optional(),
+  createTopic: z.boolean().default(false),
+  partitions: z.coerce.number().int().min(1).default(6),
+  replicationFactor: z.coerce.number().int().min(1).default(1),
+  shard: shardSchema.optional(),
+  dryRun: z.boolean().default(false),
+  progress: z.enum(['auto', 'bar', 'lines', 'off']).default('auto'),
+});
+
+type ProducerConfig = z.output<typeof producerConfigSchema>;
+type ProducerConfigInput = Partial<Record<keyof z.input<typeof producerConfigSchema>, unknown>>;
+
+/** Values from the environment, under the names the local stack writes to `.stack/env`. */
+const fromEnvironment = (env: NodeJS.ProcessEnv): ProducerConfigInput => ({
+  databaseUrl: env.DATABASE_URL,
+  brokers: env.KAFKA_BROKERS,
+  region: env.AWS_REGION,
+  awsProfile: env.AWS_PROFILE,
+  saslUsername: env.KAFKA_SASL_USERNAME,
+  saslPassword: env.KAFKA_SASL_PASSWORD,
+});
+
+const withoutUndefined = (input: ProducerConfigInput): ProducerConfigInput =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+
+/** Merges config file, environment and flags, then validates; the error names every bad setting. */
+const resolveProducerConfig = (
+  flags: ProducerConfigInput,
+  env: NodeJS.ProcessEnv,
+  configFile?: string,
+): ProducerConfig => {
+  let fileValues: ProducerConfigInput = {};
+  if (configFile !== undefined) {
+    try {
+      fileValues = JSON.parse(readFileSync(configFile, 'utf8')) as ProducerConfigInput;
+    } catch (error) {
+      throw new ProducerConfigError(`cannot read the config file ${configFile}: ${(error as Error).message}`);
+    }
+  }
+  const merged = {
+    ...withoutUndefined(fileValues),
+    ...withoutUndefined(fromEnvironment(env)),
+    ...withoutUndefined(flags),
+  };
+  const parsed = producerConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const flagName = (key: string): string => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    const problems = parsed.error.issues.map((issue) => `  --${flagName(issue.path.join('.'))}: ${issue.message}`);
+    throw new ProducerConfigError(`invalid settings:\n${problems.join('\n')}\nRun with --help for every option.`);
+  }
+  const config = parsed.data;
+  if (config.auth === 'scram' && (config.saslUsername === undefined || config.saslPassword === undefined)) {
+    throw new ProducerConfigError('--auth scram needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD in the environment');
+  }
+  if (config.auth === 'iam' && config.region === undefined) {
+    throw new ProducerConfigError('--auth iam needs --region (or AWS_REGION): the region of the MSK cluster');
+  }
+  return config;
+};
+
+export type { ProducerConfig, ProducerConfigInput };
+export { producerConfigSchema, resolveProducerConfig };

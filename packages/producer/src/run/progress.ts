@@ -1,0 +1,49 @@
+/** Reports progress: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
+interface Progress {
+  readonly update: (done: number) => void;
+  readonly finish: (done: number) => void;
+}
+
+const formatDuration = (seconds: number): string => {
+  if (!Number.isFinite(seconds)) return '--:--';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+const createProgress = (
+  total: number,
+  mode: 'auto' | 'bar' | 'lines' | 'off',
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress => {
+  const started = performance.now();
+  const style = mode === 'auto' ? (stream.isTTY ? 'bar' : 'lines') : mode;
+  let lastLine = 0;
+  const line = (done: number): { percent: number; text: string } => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = done / Math.max(seconds, 1e-3);
+    const eta = (total - done) / rate;
+    const percent = total === 0 ? 100 : Math.min(100, (100 * done) / total);
+    return { percent, text: `${done}/${total} rows  ${Math.round(rate)} rows/s  ETA ${formatDuration(eta)}` };
+  };
+  const render = (done: number, final: boolean): void => {
+    if (style === 'off') return;
+    const { percent, text } = line(done);
+    if (style === 'bar') {
+      const width = 30;
+      const filled = Math.round((percent / 100) * width);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent.toFixed(1)}%  ${text}${final ? '\n' : ''}`,
+      );
+      return;
+    }
+    const now = performance.now();
+    if (final || now - lastLine > 5_000) {
+      lastLine = now;
+      stream.write(`progress: ${percent.toFixed(1)}%  ${text}\n`);
+    }
+  };
+  return { update: (done) => render(done, false), finish: (done) => render(done, true) };
+};
+
+export type { Progress };
+export { createProgress };

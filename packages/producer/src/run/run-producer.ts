@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createUserMessage, type UserMessage } from '@hashbridge/core';
+import { CompressionTypes, type Producer } from 'kafkajs';
+import type { ProducerConfig } from '../config.js';
+import { RejectThresholdError } from '../errors.js';
+import { createKafka } from '../sink/kafka-client.js';
+import { type LegacyRow, UserSource } from '../source/user-source.js';
+import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { createProgress } from './progress.js';
+
+interface ProducerSummary {
+  /** Rows this run read (after the checkpoint it resumed from). */
+  readonly read: number;
+  /** Messages acknowledged by Kafka, in total over every run of this export. */
+  readonly sent: number;
+  /** Rows refused, in total over every run of this export; each is a line of the rejects file. */
+  readonly rejected: number;
+  readonly resumedFrom?: string;
+  readonly interrupted: boolean;
+  readonly dryRun: boolean;
+  readonly seconds: number;
+}
+
+interface RunProducerOptions {
+  /** Aborting stops after the batch in flight is acknowledged and checkpointed (SIGINT). */
+  readonly signal?: AbortSignal;
+  /** Start again from the first row, ignoring any checkpoint. */
+  readonly restart?: boolean;
+  readonly progressStream?: NodeJS.WriteStream;
+}
+
+/** What identifies "the same export", so a checkpoint is never applied to another one. */
+const exportKeyOf = (config: ProducerConfig): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        config.topic,
+        config.query ?? config.table,
+        config.idColumn,
+        config.emailColumn,
+        config.hashColumn,
+        config.profileColumn,
+        config.versionColumn,
+        config.shard ?? null,
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 16);
+
+/** A jsonb column arrives parsed; a text column holding JSON is parsed here. */
+const profileOf = (raw: unknown): Record<string, unknown> | null | 'invalid' => {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') {
+    try {
+      return profileOf(JSON.parse(raw));
+    } catch {
+      return 'invalid';
+    }
+  }
+  return typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : 'invalid';
+};
+
+type RowOutcome = { readonly message: UserMessage } | { readonly reason: string; readonly detail: string };
+
+/** The message for one row, or why the row is refused. Never carries the hash into a reason. */
+const messageOf = (row: LegacyRow): RowOutcome => {
+  if (row.collides) {
+    return { reason: 'email-collision', detail: 'another row has the same email once trimmed and lower-cased' };
+  }
+  if (typeof row.email !== 'string' || row.email.trim() === '')
+    return { reason: 'invalid-email', detail: 'email is missing' };
+  if (typeof row.hash !== 'string' || row.hash === '')
+    return { reason: 'invalid-hash', detail: 'password hash is missing' };
+  const profile = profileOf(row.profile);
+  if (profile === 'invalid') return { reason: 'invalid-profile', detail: 'profile is not a JSON object' };
+  const result = createUserMessage({
+    email: row.email,
+    hash: row.hash,
+    profile,
+    sourceId: row.id,
+    sourceVersion: row.version,
+  });
+  if (result.ok) return { message: result.message };
+  const field = result.detail.split(':')[0] ?? 'row';
+  return { reason: `invalid-${field.split('.')[0]}`, detail: result.detail };
+};
+
+/**
+ * Streams the legacy users to Kafka: one JSON message per user, keyed by the normalised email, from one
+ * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producer, gzip). After
+ * each acknowledged batch a checkpoint is written, so a run killed at any moment — SIGKILL included — and
+ * started again delivers every user (at least once: the loader's staging is idempotent). Refused rows go
+ * to the rejects file with their id and reason, never their hash.
+ */
+const runProducer = async (config: ProducerConfig, options: RunProducerOptions = {}): Promise<ProducerSummary> => {
+  const started = performance.now();
+  const exportKey = exportKeyOf(config);
+  if (options.restart === true) rmSync(config.checkpoint, { force: true });
+  const checkpoint = config.dryRun ? undefined : readCheckpoint(config.checkpoint, exportKey);
+  let lastId = checkpoint?.lastId;
+  let sent = checkpoint?.sent ?? 0;
+  let rejected = checkpoint?.rejected ?? 0;
+  let read = 0;
+  let interrupted = false;
+
+  const source = await UserSource.open(config.databaseUrl, config);
+  let producer: Producer | undefined;
+  mkdirSync(dirname(config.rejects), { recursive: true });
+  const rejects = createWriteStream(config.rejects, { flags: checkpoint === undefined ? 'w' : 'a' });
+  try {
+    if (!config.dryRun) {
+      const kafka = createKafka(config);
+      if (config.createTopic) {
+        const admin = kafka.admin();
+        await admin.connect();
+        await admin.createTopics({
+          topics: [
+            { topic: config.topic, numPartitions: config.partitions, replicationFactor: config.replicationFactor },
+          ],
+          waitForLeaders: true,
+        });
+        await admin.disconnect();
+      }
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+    }
+    const total = await source.count(lastId);
+    const progress = createProgress(total, config.progress, options.progressStream);
+
+    for await (const rows of source.batches(lastId, config.batchSize)) {
+      const messages: { key: string; value: string }[] = [];
+      const refused: string[] = [];
+      for (const row of rows) {
+        const outcome = messageOf(row);
+        if ('message' in outcome) {
+          messages.push({ key: outcome.message.email, value: JSON.stringify(outcome.message) });
+        } else {
+          refused.push(`${JSON.stringify({ rowId: row.id, reason: outcome.reason, detail: outcome.detail })}\n`);
+        }
+      }
+      if (producer !== undefined && messages.length > 0) {
+        await producer.send({ topic: config.topic, acks: -1, compression: CompressionTypes.GZIP, messages });
+      }
+      // Rejects of a batch are recorded once it is acknowledged, just before its checkpoint.
+      rejected += refused.length;
+      for (const line of refused) rejects.write(line);
+      sent += config.dryRun ? 0 : messages.length;
+      read += rows.length;
+      lastId = rows.at(-1)?.id ?? lastId;
+      if (!config.dryRun && lastId !== undefined) {
+        writeCheckpoint(config.checkpoint, { exportKey, lastId, sent, rejected, updatedAt: new Date().toISOString() });
+      }
+      progress.update(read);
+      if (config.maxRejects !== undefined && rejected > config.maxRejects) {
+        throw new RejectThresholdError(
+          `${rejected} rows were rejected, more than --max-rejects ${config.maxRejects}; see ${config.rejects}`,
+        );
+      }
+      if (options.signal?.aborted === true) {
+        interrupted = true;
+        break;
+      }
+    }
+    progress.finish(read);
+  } finally {
+    await new Promise((resolve) => rejects.end(resolve));
+    await producer?.disconnect();
+    await source.close();
+  }
+  return {
+    read,
+    sent,
+    rejected,
+    ...(checkpoint === undefined ? {} : { resumedFrom: checkpoint.lastId }),
+    interrupted,
+    dryRun: config.dryRun,
+    seconds: (performance.now() - started) / 1000,
+  };
+};
+
+export type { ProducerSummary, RunProducerOptions };
+export { runProducer };

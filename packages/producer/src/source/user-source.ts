@@ -1,0 +1,110 @@
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { ProducerConfig } from '../config.js';
+
+/** One row of the legacy users table, as the producer reads it. */
+interface LegacyRow {
+  readonly id: string;
+  readonly email: unknown;
+  readonly hash: unknown;
+  readonly profile: unknown;
+  /** `updated_at` in microseconds since the epoch (0 when null): orders exports of one user. */
+  readonly version: number;
+  /** Normalised email shared with another row of the source. */
+  readonly collides: boolean;
+}
+
+type SourceSettings = Pick<
+  ProducerConfig,
+  'table' | 'idColumn' | 'emailColumn' | 'hashColumn' | 'profileColumn' | 'versionColumn' | 'query' | 'shard'
+>;
+
+const ident = (name: string): string => pg.escapeIdentifier(name);
+
+/** The rows to export as `(id, email, hash, profile, version)`, from the table or the operator's query. */
+const baseRelation = (settings: SourceSettings): string => {
+  const source = settings.query === undefined ? ident(settings.table) : `(${settings.query})`;
+  return `SELECT ${ident(settings.idColumn)} AS id, ${ident(settings.emailColumn)} AS email,
+      ${ident(settings.hashColumn)} AS hash, ${ident(settings.profileColumn)} AS profile,
+      ${ident(settings.versionColumn)} AS updated_at
+    FROM ${source} AS legacy`;
+};
+
+/** Rows of this shard only: a stable hash of the id, so every run splits the table the same way. */
+const shardFilter = (settings: SourceSettings): string =>
+  settings.shard === undefined
+    ? 'TRUE'
+    : `mod(abs(hashtext(id::text)), ${settings.shard.count}) = ${settings.shard.index}`;
+
+/**
+ * Reads the legacy users in keyset order (by id, after the checkpoint) inside one REPEATABLE READ, READ ONLY
+ * transaction, so the whole export sees one consistent snapshot, however long it runs. Emails that collide
+ * once normalised are found in the same snapshot by one GROUP BY, so memory stays flat however many rows.
+ */
+class UserSource {
+  readonly #client: pg.Client;
+  readonly #settings: SourceSettings;
+
+  private constructor(client: pg.Client, settings: SourceSettings) {
+    this.#client = client;
+    this.#settings = settings;
+  }
+
+  public static async open(databaseUrl: string, settings: SourceSettings): Promise<UserSource> {
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'hashbridge-producer' });
+    await client.connect();
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return new UserSource(client, settings);
+  }
+
+  #relation(): string {
+    return `WITH source AS (${baseRelation(this.#settings)}),
+      shard AS (SELECT * FROM source WHERE ${shardFilter(this.#settings)}),
+      collisions AS (
+        SELECT lower(btrim(email::text)) AS normalised FROM source
+        WHERE email IS NOT NULL GROUP BY 1 HAVING count(*) > 1
+      )`;
+  }
+
+  /** Rows left after `afterId` (all rows when undefined), for the progress bar's total. */
+  public async count(afterId: string | undefined): Promise<number> {
+    const { rows } = await this.#client.query<{ n: string }>(
+      `${this.#relation()} SELECT count(*) AS n FROM shard WHERE $1::text IS NULL OR id::text > $1::text`,
+      [afterId ?? null],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Batches of at most `batchSize` rows, ordered by id, strictly after `afterId`. */
+  public async *batches(afterId: string | undefined, batchSize: number): AsyncGenerator<LegacyRow[]> {
+    const cursor = this.#client.query(
+      new Cursor(
+        `${this.#relation()}
+        SELECT shard.id::text AS id, shard.email, shard.hash, shard.profile,
+          COALESCE(floor(extract(epoch FROM shard.updated_at) * 1000000)::bigint, 0)::text AS version,
+          collisions.normalised IS NOT NULL AS collides
+        FROM shard LEFT JOIN collisions ON collisions.normalised = lower(btrim(shard.email::text))
+        WHERE $1::text IS NULL OR shard.id::text > $1::text
+        ORDER BY shard.id::text`,
+        [afterId ?? null],
+      ),
+    );
+    try {
+      for (;;) {
+        const rows = await cursor.read(batchSize);
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({ ...row, version: Number(row.version) }) as LegacyRow);
+      }
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  public async close(): Promise<void> {
+    await this.#client.query('COMMIT').catch(() => {});
+    await this.#client.end();
+  }
+}
+
+export type { LegacyRow, SourceSettings };
+export { UserSource };
