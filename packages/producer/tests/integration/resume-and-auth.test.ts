@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeEmail } from '@hashbridge/core';
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import { describe, expect, inject, it } from 'vitest';
+import { resolveProducerConfig, runProducer } from '../../src/index.js';
+import { seedLegacyUsers } from '../helpers/legacy-users.js';
+
+const env = inject('stackEnv');
+const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const TSX = createRequire(import.meta.url).resolve('tsx');
+
+/** Every key on the topic (reads until the end offsets). */
+const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]> => {
+  const kafka = new Kafka({ ...config, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const total = ends.reduce((sum, { high }) => sum + Number(high), 0);
+  const consumer = kafka.consumer({ groupId: `check-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const keys: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`read ${keys.length} of ${total}`)), 60_000);
+    consumer
+      .run({
+        eachMessage: async ({ message }) => {
+          keys.push(message.key?.toString() ?? '');
+          if (keys.length >= total) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      })
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  return keys;
+};
+
+const runCli = (args: string[]) =>
+  spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+describe('Producer: resuming and authentication', () => {
+  it('delivers every user after being killed with SIGKILL mid-run and started again', async () => {
+    // Prepare
+    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 6_000, { withBadRows: false });
+    const topic = `legacy-users-${randomUUID()}`;
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-kill-'));
+    const checkpoint = join(work, 'checkpoint.json');
+    const args = [
+      '--table',
+      table,
+      '--topic',
+      topic,
+      '--create-topic',
+      '--batch-size',
+      '100',
+      '--checkpoint',
+      checkpoint,
+    ];
+    args.push('--rejects', join(work, 'rejects.jsonl'), '--progress', 'off');
+
+    // Act: kill the first run once it has checkpointed part of the export.
+    const first = runCli(args);
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    for (let waited = 0; waited < 60_000; waited += 20) {
+      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, 'utf8')).sent >= 500) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    first.kill('SIGKILL');
+    await exited;
+    const sentBeforeKill = JSON.parse(readFileSync(checkpoint, 'utf8')).sent as number;
+    const second = runCli(args);
+    const output: string[] = [];
+    second.stdout.on('data', (chunk) => output.push(String(chunk)));
+    const code = await new Promise((resolve) => second.once('exit', resolve));
+
+    // Assess
+    expect(sentBeforeKill).toBeGreaterThanOrEqual(500);
+    expect(sentBeforeKill).toBeLessThan(6_000);
+    expect(code).toBe(0);
+    expect(output.join('')).toMatch(/resumed after id/);
+    const keys = new Set(await keysOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic));
+    expect([...keys].sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+  });
+
+  it('sends over the SASL/SCRAM listener with the credentials from the environment', async () => {
+    // Prepare
+    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 50, { withBadRows: false });
+    const topic = `legacy-users-${randomUUID()}`;
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-scram-'));
+    const config = resolveProducerConfig(
+      {
+        table,
+        topic,
+        createTopic: true,
+        auth: 'scram',
+        tls: 'off',
+        brokers: env.KAFKA_SASL_BROKERS,
+        checkpoint: join(work, 'checkpoint.json'),
+        rejects: join(work, 'rejects.jsonl'),
+        progress: 'off',
+      },
+      env,
+    );
+
+    // Act
+    const summary = await runProducer(config);
+
+    // Assess
+    expect(summary.sent).toBe(50);
+    const keys = await keysOnTopic(
+      {
+        brokers: [env.KAFKA_SASL_BROKERS ?? ''],
+        sasl: {
+          mechanism: 'scram-sha-512',
+          username: env.KAFKA_SASL_USERNAME ?? '',
+          password: env.KAFKA_SASL_PASSWORD ?? '',
+        },
+      },
+      topic,
+    );
+    expect(keys.sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+  });
+
+  it('validates everything and sends nothing on a dry run', async () => {
+    // Prepare
+    const { table } = await seedLegacyUsers(env.DATABASE_URL ?? '', 20);
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-dry-'));
+    const config = resolveProducerConfig(
+      {
+        table,
+        topic: `never-${randomUUID()}`,
+        dryRun: true,
+        checkpoint: join(work, 'checkpoint.json'),
+        rejects: join(work, 'rejects.jsonl'),
+        progress: 'off',
+      },
+      env,
+    );
+
+    // Act
+    const summary = await runProducer(config);
+
+    // Assess
+    expect(summary).toMatchObject({ read: 26, sent: 0, rejected: 6, dryRun: true });
+    expect(existsSync(config.checkpoint)).toBe(false);
+    const admin = new Kafka({ brokers: config.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    expect(await admin.listTopics()).not.toContain(config.topic);
+    await admin.disconnect();
+  });
+});
