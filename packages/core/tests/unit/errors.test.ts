@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashbridgeError } from '../../src/index.js';
+import { HashbridgeError, MalformedHashError, MissingContextError, PasswordValueError } from '../../src/index.js';
 
 describe('Class: HashbridgeError', () => {
   it('carries its own name, the message and the original cause', () => {
@@ -14,5 +14,20 @@ describe('Class: HashbridgeError', () => {
     expect(error.name).toBe('HashbridgeError');
     expect(error.message).toBe('could not read the staged user');
     expect(error.cause).toBe(cause);
+  });
+});
+
+describe('Class: MissingContextError', () => {
+  it('is a HashbridgeError of its own kind, naming the scheme and the field, never a secret', () => {
+    // Act
+    const error = new MissingContextError('postgres_md5', 'user');
+
+    // Assess
+    expect(error.name).toBe('MissingContextError');
+    expect(error.scheme).toBe('postgres_md5');
+    expect(error.field).toBe('user');
+    expect(error.message).toContain('context.user');
+    expect(error).not.toBeInstanceOf(MalformedHashError);
+    expect(error).not.toBeInstanceOf(PasswordValueError);
   });
 });

@@ -3,11 +3,11 @@ import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { encodeTransposedHash64 } from '../../encoding/hash64.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
 import { assertNoNulByte, utf8 } from '../../password.js';
+import { parsePythonInt } from '../../python/python-int.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
 import { paddedMessage, sha1 } from './block-hash.js';
 import { assertChecksumPresent, assertHash64Field, ldapCrypt } from './crypt-format.js';
-import { parsePythonInt } from './python-int.js';
 
 const IDENT = '$sha1$';
 const MIN_ROUNDS = 1;

@@ -2,10 +2,10 @@ import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { encodeTransposedHash64 } from '../../encoding/hash64.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
 import { assertNoNulByte, utf8 } from '../../password.js';
+import { parsePythonInt } from '../../python/python-int.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, SchemeContext } from '../../types/scheme.js';
 import { assertChecksumPresent, assertHash64Field, ldapCrypt } from './crypt-format.js';
-import { parsePythonInt } from './python-int.js';
 import { type ShaCryptAlgorithm, shaCryptDigest } from './sha-crypt-digest.js';
 
 /** The specification's bounds; passlib enforces them when a hash has a checksum (it clips only in configs). */

@@ -2,9 +2,9 @@ import { requireContext } from '../../context.js';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { codePointLength, utf8 } from '../../password.js';
+import { pythonText, pythonUpper } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
 import { digestBytes, digestHex } from './digests.js';
-import { pythonText, pythonUpper } from './python-text.js';
 
 const HEX_16 = /^[0-9a-fA-F]{16}$/;
 

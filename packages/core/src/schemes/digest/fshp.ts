@@ -2,10 +2,10 @@ import { hash as nodeHash } from 'node:crypto';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePythonB64 } from '../../python/python-base64.js';
+import { parsePythonInt } from '../../python/python-int.js';
 import type { PasswordHashScheme, SchemeContext } from '../../types/scheme.js';
 import { DIGEST_SIZE } from './digests.js';
-import { decodeLenientBase64 } from './python-base64.js';
-import { pythonInt } from './python-text.js';
 import { rehashSha256 } from './rehash-sha256.js';
 
 /** FSHP variants 0–3. */
@@ -15,10 +15,11 @@ const MIN_ROUNDS = 1;
 const MAX_ROUNDS = 4_294_967_295;
 
 /**
- * passlib's regex: `\d` in a Python str pattern is any Unicode decimal digit, and `int()` reads them; the
- * base64 may carry up to three `=`; Python's `$` also matches before one final newline.
+ * passlib's regex: `\d` in a Python str pattern is any Unicode decimal digit, and `int()` reads them (Node's
+ * `\p{Nd}` also has digits newer than Python's, which `parsePythonInt` refuses); the base64 may carry up
+ * to three `=`; Python's `$` also matches before one final newline.
  */
-const FSHP = /^\{FSHP(\p{Nd}+)\|(\p{Nd}+)\|(\p{Nd}+)\}([A-Za-z0-9+/]+)(={0,3})\n?$/u;
+const FSHP = /^\{FSHP(\p{Nd}+)\|(\p{Nd}+)\|(\p{Nd}+)\}([A-Za-z0-9+/]+={0,3})\n?$/u;
 
 interface ParsedFshp {
   readonly algorithm: (typeof VARIANTS)[number];
@@ -31,14 +32,14 @@ interface ParsedFshp {
 const parseFshp = (hash: string): ParsedFshp => {
   const match = FSHP.exec(hash);
   if (match === null) throw new MalformedHashError('fshp', 'expected {FSHP<variant>|<salt size>|<rounds>}<base64>');
-  const [, variantText = '', saltSizeText = '', roundsText = '', base64 = '', padding = ''] = match;
-  const variant = pythonInt(variantText);
-  const saltSize = pythonInt(saltSizeText);
-  const rounds = pythonInt(roundsText);
+  const [, variantText = '', saltSizeText = '', roundsText = '', base64 = ''] = match;
+  const variant = parsePythonInt(variantText);
+  const saltSize = parsePythonInt(saltSizeText);
+  const rounds = parsePythonInt(roundsText);
   if (variant === undefined || saltSize === undefined || rounds === undefined) {
     throw new MalformedHashError('fshp', 'a number passlib cannot read');
   }
-  const data = decodeLenientBase64(base64, padding.length);
+  const data = decodePythonB64(base64);
   if (data === undefined) throw new MalformedHashError('fshp', 'invalid base64 padding');
   const algorithm = VARIANTS[variant];
   if (algorithm === undefined) throw new MalformedHashError('fshp', 'the variant must be 0 to 3');

@@ -1,10 +1,10 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePythonB64 } from '../../python/python-base64.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
 import { DIGEST_SIZE, type DigestAlgorithm, digestBytes } from './digests.js';
-import { decodeLenientBase64 } from './python-base64.js';
 
 /** passlib's checksum alphabet for `{MD5}` / `{SHA}`: base64 and `=`, anywhere, any length. */
 const PADDED_BASE64 = /^[A-Za-z0-9+/=]*$/;
@@ -36,19 +36,19 @@ const MAX_SALT_BYTES = 16;
 /**
  * `{SSHA}` and kin: base64(digest(password ‖ salt) ‖ salt). The shape is passlib's regex: at least enough
  * characters for the digest and a 4-byte salt, up to two `=`, and (Python's `$`) one optional final newline.
- * The base64 is then read as Python's lenient decoder does (see python-base64.ts).
+ * The base64 is then read as Python's lenient `b64decode` does (see src/python/python-base64.ts).
  */
 const ldapSaltedScheme = (name: SchemeName, algorithm: DigestAlgorithm, prefix: string): PasswordHashScheme => {
   const digestSize = DIGEST_SIZE[algorithm];
   const minChars = Math.ceil(((digestSize + MIN_SALT_BYTES) * 4) / 3);
-  const pattern = new RegExp(`^${prefix.replace(/[{}]/g, '\\$&')}([A-Za-z0-9+/]{${minChars},})(={0,2})\\n?$`);
+  const pattern = new RegExp(`^${prefix.replace(/[{}]/g, '\\$&')}([A-Za-z0-9+/]{${minChars},}={0,2})\\n?$`);
   return {
     name,
     identify: (hash) => hash.startsWith(prefix),
     prepare: (hash) => {
       const match = pattern.exec(hash);
       if (match === null) throw new MalformedHashError(name, `expected ${prefix} and base64 of the digest and salt`);
-      const data = decodeLenientBase64(match[1] ?? '', (match[2] ?? '').length);
+      const data = decodePythonB64(match[1] ?? '');
       if (data === undefined) throw new MalformedHashError(name, 'invalid base64 padding');
       const checksum = data.subarray(0, digestSize);
       const salt = data.subarray(digestSize);

@@ -1,8 +1,8 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
+import { pythonText } from '../../python/python-text.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, PreparedHash } from '../../types/scheme.js';
-import { pythonText } from './python-text.js';
 
 /**
  * The registry keeps all five schemes here out of default identification (EXPLICIT_ONLY): they match

@@ -3,6 +3,7 @@ import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { encodeHash64 } from '../../encoding/hash64.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { parsePythonInt } from '../../python/python-int.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
 
@@ -63,31 +64,6 @@ const ciscoAsa = ciscoScheme('cisco_asa', true);
 const TYPE7_KEY = new TextEncoder().encode('dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87');
 const TYPE7_MAX_OFFSET = 52;
 
-/** The whitespace Python's `int()` strips: ASCII's (but not \x1c–\x1f) and Unicode's spaces. */
-const PYTHON_INT_SPACE =
-  /^[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
-/** The value of a decimal digit of any script: digits come in runs of whole 0–9 sets (a Unicode rule). */
-const digitValue = (char: string): number => {
-  const codePoint = char.codePointAt(0) ?? 0;
-  let start = codePoint;
-  while (/^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
-  return (codePoint - start) % 10;
-};
-
-/**
- * The offset as passlib reads it: Python's `int()` of the first two characters, so " 7", "7 ", "+7" and
- * "-0" parse too, as do other scripts' digits. Undefined where `int()` raises.
- */
-const pythonInt = (text: string): number | undefined => {
-  const match = /^([+-]?)(\p{Nd}+)$/u.exec(text.replace(PYTHON_INT_SPACE, ''));
-  if (match === null) return undefined;
-  const [, sign = '', digits = ''] = match;
-  let value = 0;
-  for (const digit of digits) value = value * 10 + digitValue(digit);
-  return sign === '-' ? -value : value;
-};
-
 interface ParsedType7 {
   readonly offset: number;
   /** Upper-case hex, any length: passlib checks only the alphabet, so odd lengths parse and never match. */
@@ -97,7 +73,8 @@ interface ParsedType7 {
 const parseType7 = (hash: string): ParsedType7 | string => {
   const chars = Array.from(hash);
   if (chars.length < 2) return 'expected two offset digits and hex';
-  const offset = pythonInt(chars.slice(0, 2).join(''));
+  // Python's int() of the first two characters: " 7", "7 ", "+7", "-0" and other scripts' digits parse too.
+  const offset = parsePythonInt(chars.slice(0, 2).join(''));
   if (offset === undefined) return 'the first two characters must be a number';
   if (offset < 0 || offset > TYPE7_MAX_OFFSET) return `the offset must be 0 to ${TYPE7_MAX_OFFSET}`;
   const checksum = chars.slice(2).join('').toUpperCase();

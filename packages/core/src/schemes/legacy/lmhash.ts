@@ -1,7 +1,8 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { PasswordValueError } from '../../errors.js';
+import { pythonText, pythonUpper } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { isHexDigest, parseHexDigest, pythonCase, wellFormed } from './common.js';
+import { isHexDigest, parseHexDigest } from './common.js';
 import { desEncrypt, expandDesKey } from './des.js';
 
 /**
@@ -33,7 +34,7 @@ const LM_KEY_BYTES = 14;
 const lmKeyMaterial = (password: string): Uint8Array => {
   const bytes = new Uint8Array(LM_KEY_BYTES);
   let length = 0;
-  for (const char of pythonCase(wellFormed(password), 'upper')) {
+  for (const char of pythonUpper(pythonText(password))) {
     const codePoint = char.codePointAt(0) ?? 0;
     const byte = codePoint < 0x80 ? codePoint : CP437_BYTE.get(codePoint);
     if (byte === undefined) throw new PasswordValueError('lmhash cannot encode this password in code page 437');

@@ -2,9 +2,10 @@ import { pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
 import { requireContext } from '../../context.js';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
+import { pythonLower, pythonText } from '../../python/python-text.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, SchemeContext } from '../../types/scheme.js';
-import { isHexDigest, md4, parseHexDigest, pythonCase, utf16le } from './common.js';
+import { isHexDigest, md4, parseHexDigest, utf16le } from './common.js';
 import { type PrepareAs, prefixWrapper } from './wrappers.js';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -36,7 +37,7 @@ const bsdNthash = prefixWrapper('bsd_nthash', '$3$$', { identify: identifyNthash
  * MissingContextError (passlib: TypeError, raised after the hash is parsed, as here).
  */
 const userSalt = (scheme: SchemeName, context: SchemeContext): Buffer =>
-  utf16le(pythonCase(requireContext(scheme, 'user', context.user), 'lower'));
+  utf16le(pythonLower(pythonText(requireContext(scheme, 'user', context.user))));
 
 /** Domain Cached Credentials v1 (mscash): MD4(NT hash ‖ user). */
 const dcc1 = async (password: string, salt: Uint8Array): Promise<Uint8Array> =>

@@ -1,7 +1,8 @@
 import { requireContext } from '../../context.js';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
+import { pythonText, pythonUpper } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { isHexDigest, parseHexDigest, pythonCase, wellFormed } from './common.js';
+import { isHexDigest, parseHexDigest } from './common.js';
 import { desEncryptBlock, desKeySchedule } from './des.js';
 
 /** The fixed DES key of the first pass. */
@@ -25,7 +26,7 @@ const desCbcLastBlock = (key: Uint8Array, data: Uint8Array): Uint8Array => {
  * DES-CBC under a fixed key; the last block keys a second DES-CBC pass whose last block is the hash.
  */
 const oracle10Digest = (user: string, password: string): string => {
-  const data = Buffer.from(pythonCase(wellFormed(user + password), 'upper'), 'utf16le').swap16();
+  const data = Buffer.from(pythonUpper(pythonText(user + password)), 'utf16le').swap16();
   return Buffer.from(desCbcLastBlock(desCbcLastBlock(ORACLE10_KEY, data), data))
     .toString('hex')
     .toUpperCase();

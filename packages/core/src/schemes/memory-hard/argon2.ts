@@ -2,10 +2,10 @@ import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { decodeBase64Unpadded, encodeBase64Unpadded } from '../../encoding/base64.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { isAscii } from '../../python/python-text.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, PreparedHash, SchemeContext } from '../../types/scheme.js';
 import { type Argon2Parameters, type Argon2Type, argon2Backend } from './argon2-backend.js';
-import { isAscii } from './python-compat.js';
 
 /**
  * passlib 1.7.4 hands argon2 hashes to argon2-cffi, so libargon2's own decoder is the specification:

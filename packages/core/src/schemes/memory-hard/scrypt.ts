@@ -1,8 +1,11 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePasslibB64s } from '../../python/python-base64.js';
+import { parsePythonBigInt } from '../../python/python-int.js';
+import { isAscii } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodeHash64Bytes, decodeHash64Int, decodePasslibBase64, isAscii, parsePythonInt } from './python-compat.js';
+import { decodeHash64Bytes, decodeHash64Int } from './hash64-fields.js';
 import {
   checkScryptPolicy,
   INT_MAX,
@@ -40,7 +43,7 @@ const malformed = (reason: string) => new MalformedHashError('scrypt', reason);
 
 /**
  * `$scrypt$ln=<n>,r=<n>,p=<n>$<salt>$<checksum>`, read as passlib does: the numbers with Python's `int()`,
- * salt and checksum with its lenient base64 (see python-compat.ts).
+ * salt and checksum with its lenient base64 (see src/python/).
  */
 const parseScryptFields = (suffix: string): ScryptFields => {
   const [settings = '', saltText = '', checksumText, ...rest] = suffix.split('$');
@@ -50,13 +53,13 @@ const parseScryptFields = (suffix: string): ScryptFields => {
   if (extra.length > 0 || !logNField.startsWith('ln=') || !rField.startsWith('r=') || !pField.startsWith('p=')) {
     throw malformed('expected ln=<n>,r=<n>,p=<n>');
   }
-  const [logN, r, p] = [logNField.slice(3), rField.slice(2), pField.slice(2)].map(parsePythonInt);
+  const [logN, r, p] = [logNField.slice(3), rField.slice(2), pField.slice(2)].map(parsePythonBigInt);
   if (logN === undefined || r === undefined || p === undefined) throw malformed('a cost is not an integer');
   if (!isAscii(saltText) || !isAscii(checksumText)) throw malformed('salt and checksum must be ASCII');
-  const salt = decodePasslibBase64(saltText);
+  const salt = decodePasslibB64s(saltText);
   if (salt === undefined) throw malformed('invalid base64 salt');
   if (checksumText === '') throw malformed('the checksum is missing');
-  const checksum = decodePasslibBase64(checksumText);
+  const checksum = decodePasslibB64s(checksumText);
   if (checksum === undefined) throw malformed('invalid base64 checksum');
   return { logN, r, p, salt, checksum };
 };

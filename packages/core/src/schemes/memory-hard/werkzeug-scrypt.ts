@@ -1,8 +1,9 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { parsePythonBigInt } from '../../python/python-int.js';
+import { isAscii } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { isAscii, parsePythonInt } from './python-compat.js';
 import {
   checkScryptPolicy,
   INT_MAX,
@@ -31,7 +32,7 @@ const parseCost = (method: string): ScryptCost => {
   const [name, ...args] = method.split(':');
   if (name !== 'scrypt') throw malformed('the method must be scrypt');
   if (args.length === 0) return WERKZEUG_DEFAULT_COST;
-  const [n, r, p, ...extra] = args.map(parsePythonInt);
+  const [n, r, p, ...extra] = args.map(parsePythonBigInt);
   if (n === undefined || r === undefined || p === undefined || extra.length > 0) {
     throw malformed('scrypt takes three integer arguments');
   }

@@ -1,8 +1,8 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePythonB64 } from '../../python/python-base64.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodePythonB64 } from './python-base64.js';
 import { checkIterationPolicy, derive, isBelowPolicyFloor } from './shared.js';
 
 const ATLASSIAN_IDENT = '{PKCS5S2}';

@@ -1,8 +1,8 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodeHex } from '../../python/python-base64.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodeHex } from './python-base64.js';
 import { checkIterationPolicy, derive, isBelowPolicyFloor, MAX_SALT_SIZE, parseMc3 } from './shared.js';
 
 const GRUB_IDENT = 'grub.pbkdf2.sha512.';

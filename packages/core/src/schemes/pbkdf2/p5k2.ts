@@ -3,8 +3,9 @@ import { encodeAdaptedBase64 } from '../../encoding/base64.js';
 import { isHash64 } from '../../encoding/hash64.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePythonB64 } from '../../python/python-base64.js';
+import { isAscii } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodePythonB64, isAscii } from './python-base64.js';
 import { checkIterationPolicy, derive, isBelowPolicyFloor, MAX_SALT_SIZE, parseMc3 } from './shared.js';
 
 /** Both formats share the `$p5k2$` prefix; passlib tells them apart only by parsing. */

@@ -1,9 +1,9 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePasslibAb64 } from '../../python/python-base64.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodePasslibAb64 } from './python-base64.js';
 import {
   checkIterationPolicy,
   DIGEST_SIZE,
@@ -22,7 +22,7 @@ interface ParsedPbkdf2Digest {
 
 /**
  * passlib's `Pbkdf2DigestHandler.from_string` for `<ident><rounds>$<ab64 salt>$<ab64 digest>`: the salt
- * and digest are decoded as passlib does (see python-base64.ts), then sized.
+ * and digest are decoded as passlib does (see src/python/python-base64.ts), then sized.
  */
 const parsePbkdf2Digest = (scheme: SchemeName, hash: string, ident: string, digest: Digest): ParsedPbkdf2Digest => {
   const fields = parseMc3(scheme, hash, ident);

@@ -1,9 +1,9 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError, PasswordValueError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { decodePasslibAb64 } from '../../python/python-base64.js';
+import { isPythonWhitespace } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { decodePasslibAb64 } from './python-base64.js';
-import { isPythonWhitespace } from './python-int.js';
 import { saslprep } from './saslprep.js';
 import {
   checkIterationPolicy,

@@ -1,8 +1,8 @@
 import { pbkdf2 } from 'node:crypto';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
+import { parsePythonInt } from '../../python/python-int.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { SchemeContext } from '../../types/scheme.js';
-import { parsePythonInt } from './python-int.js';
 
 /** passlib's bound on rounds for every PBKDF2 scheme ("setting at 32-bit limit for now"). */
 const MAX_ROUNDS = 0xffff_ffff;

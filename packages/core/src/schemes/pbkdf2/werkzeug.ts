@@ -1,9 +1,9 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
+import { parsePythonInt } from '../../python/python-int.js';
+import { isAscii } from '../../python/python-text.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { isAscii } from './python-base64.js';
-import { parsePythonInt } from './python-int.js';
 import { checkIterationPolicy, derive, isBelowPolicyFloor } from './shared.js';
 
 const SCHEME = 'werkzeug_pbkdf2';

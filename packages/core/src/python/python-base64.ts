@@ -1,19 +1,19 @@
 /**
- * The base64 decoding passlib relies on, reproduced exactly. passlib calls Python's `binascii.a2b_base64`
- * in its lenient mode: characters outside the alphabet are skipped, and a `=` that completes a group ends
- * the input. So the same damaged hash must decode to the same bytes here, or fail in the same places, for
- * our verdict to be passlib's. Only these schemes' parsers use it; everything is ASCII-checked first.
+ * The base64 (and hex) decoding passlib relies on, reproduced exactly. passlib and the formats it reads
+ * call Python's `binascii.a2b_base64` in its lenient mode: characters outside the alphabet are skipped, a
+ * `=` that completes a group ends the input, and the unused low bits of the last character are ignored.
+ * So the same damaged hash must decode to the same bytes here, or fail in the same places, for our verdict
+ * to be passlib's. Every function returns `undefined` where Python raises.
  */
+import { isAscii } from './python-text.js';
 
-const BASE64_VALUE = new Map(
-  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]),
+const BASE64_VALUE: ReadonlyMap<string, number> = new Map(
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((char, value) => [char, value]),
 );
 
-const isAscii = (text: string): boolean => !/[\u0080-\uffff]/.test(text);
-
 /**
- * Python's `binascii.a2b_base64(text, strict_mode=False)`: undefined where it raises. Bytes come out of
- * each full 6-bit step; a group left with one or more characters and no completing `=` is an error.
+ * Python's `binascii.a2b_base64(text, strict_mode=False)`. Bytes come out of each full 6-bit step; a group
+ * left with characters and no completing `=` is an error ("Incorrect padding"), as is non-ASCII text.
  */
 const a2bBase64 = (text: string): Buffer | undefined => {
   if (!isAscii(text)) return undefined;
@@ -50,8 +50,15 @@ const a2bBase64 = (text: string): Buffer | undefined => {
 };
 
 /**
+ * Python's `base64.b64decode(text, altchars)` without `validate`, as LDAP, FSHP, Atlassian and
+ * Cryptacular hashes are read: the two alternative characters map to `+/` (which still decode too).
+ */
+const decodePythonB64 = (text: string, altchars: '+/' | '-_' = '+/'): Buffer | undefined =>
+  a2bBase64(altchars === '+/' ? text : text.replaceAll('-', '+').replaceAll('_', '/'));
+
+/**
  * passlib's `b64s_decode` (unpadded base64): the padding it adds follows the text's length, stray
- * characters included, then `a2bBase64` decides.
+ * characters included (a length of 1 mod 4 is refused outright), then `a2bBase64` decides.
  */
 const decodePasslibB64s = (text: string): Buffer | undefined => {
   const remainder = text.length % 4;
@@ -62,12 +69,8 @@ const decodePasslibB64s = (text: string): Buffer | undefined => {
 /** passlib's `ab64_decode`: `.` stands for `+` (and `+` itself still decodes). */
 const decodePasslibAb64 = (text: string): Buffer | undefined => decodePasslibB64s(text.replaceAll('.', '+'));
 
-/** Python's `base64.b64decode(text, altchars)` without `validate`: the two alternative characters map to `+/`. */
-const decodePythonB64 = (text: string, altchars: '+/' | '-_' = '+/'): Buffer | undefined =>
-  a2bBase64(altchars === '+/' ? text : text.replaceAll('-', '+').replaceAll('_', '/'));
-
 /** Python's `binascii.unhexlify`: strict, either case, even length. */
 const decodeHex = (text: string): Buffer | undefined =>
   /^(?:[0-9a-fA-F]{2})*$/.test(text) ? Buffer.from(text, 'hex') : undefined;
 
-export { a2bBase64, decodeHex, decodePasslibAb64, decodePasslibB64s, decodePythonB64, isAscii };
+export { a2bBase64, decodeHex, decodePasslibAb64, decodePasslibB64s, decodePythonB64 };
