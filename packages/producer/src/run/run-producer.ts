@@ -49,6 +49,27 @@ const exportKeyOf = (config: ProducerConfig): string =>
     .digest('hex')
     .slice(0, 16);
 
+/**
+ * Yields what `source` yields, asking for the next item while the caller is busy with the current one: the
+ * next batch is read from PostgreSQL while the current one is being sent to Kafka.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done === true) return;
+      next = iterator.next();
+      yield result.value;
+    }
+  } finally {
+    // Stopped early: let the read in flight settle before the cursor is closed.
+    await next.catch(() => undefined);
+    await iterator.return?.();
+  }
+}
+
 /** A jsonb column arrives parsed; a text column holding JSON is parsed here. */
 const profileOf = (raw: unknown): Record<string, unknown> | null | 'invalid' => {
   if (raw === null || raw === undefined) return null;
@@ -129,7 +150,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
     const total = await source.count(lastId);
     const progress = createProgress(total, config.progress, options.progressStream);
 
-    for await (const rows of source.batches(lastId, config.batchSize)) {
+    for await (const rows of readAhead(source.batches(lastId, config.batchSize))) {
       const messages: { key: string; value: string }[] = [];
       const refused: string[] = [];
       for (const row of rows) {

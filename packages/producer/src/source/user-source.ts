@@ -54,12 +54,26 @@ class UserSource {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: 'hashbridge-producer' });
     await client.connect();
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    return new UserSource(client, settings);
+    const source = new UserSource(client, settings);
+    await source.#detectIdType();
+    return source;
+  }
+
+  /** The id column's SQL type, so keyset and order use it natively (and its index), not its text form. */
+  #idType = 'text';
+
+  async #detectIdType(): Promise<void> {
+    const { rows } = await this.#client.query<{ type: string }>(
+      `SELECT pg_typeof(id)::text AS type FROM (${baseRelation(this.#settings)}) AS probe LIMIT 1`,
+    );
+    const type = rows[0]?.type;
+    // Only plain type names are trusted into the SQL text; anything else keeps the text ordering.
+    if (type !== undefined && /^[a-z][a-z0-9 _]*$/.test(type)) this.#idType = type;
   }
 
   #relation(): string {
-    return `WITH source AS (${baseRelation(this.#settings)}),
-      shard AS (SELECT * FROM source WHERE ${shardFilter(this.#settings)}),
+    return `WITH source AS NOT MATERIALIZED (${baseRelation(this.#settings)}),
+      shard AS NOT MATERIALIZED (SELECT * FROM source WHERE ${shardFilter(this.#settings)}),
       collisions AS (
         SELECT lower(btrim(email::text)) AS normalised FROM source
         WHERE email IS NOT NULL GROUP BY 1 HAVING count(*) > 1
@@ -69,7 +83,7 @@ class UserSource {
   /** Rows left after `afterId` (all rows when undefined), for the progress bar's total. */
   public async count(afterId: string | undefined): Promise<number> {
     const { rows } = await this.#client.query<{ n: string }>(
-      `${this.#relation()} SELECT count(*) AS n FROM shard WHERE $1::text IS NULL OR id::text > $1::text`,
+      `${this.#relation()} SELECT count(*) AS n FROM shard WHERE $1::text IS NULL OR id > $1::text::${this.#idType}`,
       [afterId ?? null],
     );
     return Number(rows[0]?.n ?? 0);
@@ -84,8 +98,8 @@ class UserSource {
           COALESCE(floor(extract(epoch FROM shard.updated_at) * 1000000)::bigint, 0)::text AS version,
           collisions.normalised IS NOT NULL AS collides
         FROM shard LEFT JOIN collisions ON collisions.normalised = lower(btrim(shard.email::text))
-        WHERE $1::text IS NULL OR shard.id::text > $1::text
-        ORDER BY shard.id::text`,
+        WHERE $1::text IS NULL OR shard.id > $1::text::${this.#idType}
+        ORDER BY shard.id`,
         [afterId ?? null],
       ),
     );
