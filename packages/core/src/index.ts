@@ -24,6 +24,14 @@ export {
   USER_MESSAGE_SCHEMA_VERSION,
   userMessageSchema,
 } from './messages/user-message.js';
+export type {
+  AuthenticateDependencies,
+  AuthenticationOutcome,
+  RejectionCause,
+} from './migration/authenticate-staged-user.js';
+export { authenticateStagedUser } from './migration/authenticate-staged-user.js';
+export type { AttributeMapping } from './migration/user-attributes.js';
+export { DEFAULT_ATTRIBUTE_MAPPING, mapUserAttributes, STANDARD_ATTRIBUTES } from './migration/user-attributes.js';
 export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';

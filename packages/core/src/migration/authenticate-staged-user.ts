@@ -1,0 +1,61 @@
+import { dummyVerify } from '../dummy-verify.js';
+import { HashbridgeError, PasswordValueError } from '../errors.js';
+import { normalizeEmail } from '../messages/user-message.js';
+import type { StagedUser, StagedUserStore } from '../ports/staged-user-store.js';
+import type { SchemeName } from '../scheme-names.js';
+import type { CostPolicy } from '../types/policy.js';
+import { verifyPassword } from '../verify-password.js';
+import { type AttributeMapping, mapUserAttributes } from './user-attributes.js';
+
+/** Why a sign-in was refused: for logs and metrics only; callers must show every reason the same way. */
+type RejectionCause = 'unknown-user' | 'wrong-password' | 'refused-password' | 'unusable-hash';
+
+type AuthenticationOutcome =
+  | { readonly ok: true; readonly user: StagedUser; readonly attributes: Record<string, string> }
+  | { readonly ok: false; readonly cause: RejectionCause; readonly errorName?: string };
+
+interface AuthenticateDependencies {
+  readonly store: StagedUserStore;
+  readonly attributeMapping?: AttributeMapping;
+  readonly policy?: Partial<CostPolicy>;
+  /** The scheme most staged users have: an unknown user costs one verify of it. Default bcrypt. */
+  readonly dummyScheme?: SchemeName;
+  /** The equal-cost stand-in for an unknown user; replaceable so tests can count the work done. */
+  readonly dummyVerify?: typeof dummyVerify;
+}
+
+/**
+ * The migration trigger's decision for a sign-in: look up the staged user by normalised email and verify the
+ * password exactly as passlib would. An unknown user costs a verify of the usual scheme too, so timing does
+ * not tell unknown users from wrong passwords. A hash that cannot be checked (malformed, beyond policy)
+ * refuses the sign-in like a wrong password; the cause is returned for the log.
+ */
+const authenticateStagedUser = async (
+  userName: string,
+  password: string,
+  dependencies: AuthenticateDependencies,
+): Promise<AuthenticationOutcome> => {
+  const user = await dependencies.store.get(normalizeEmail(userName));
+  if (user === undefined) {
+    await (dependencies.dummyVerify ?? dummyVerify)({
+      scheme: dependencies.dummyScheme ?? 'bcrypt',
+      ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+    });
+    return { ok: false, cause: 'unknown-user' };
+  }
+  try {
+    const { ok } = await verifyPassword(password, user.hash, {
+      scheme: user.scheme,
+      ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+    });
+    if (!ok) return { ok: false, cause: 'wrong-password' };
+  } catch (error) {
+    if (error instanceof PasswordValueError) return { ok: false, cause: 'refused-password', errorName: error.name };
+    if (error instanceof HashbridgeError) return { ok: false, cause: 'unusable-hash', errorName: error.name };
+    throw error;
+  }
+  return { ok: true, user, attributes: mapUserAttributes(user, dependencies.attributeMapping) };
+};
+
+export type { AuthenticateDependencies, AuthenticationOutcome, RejectionCause };
+export { authenticateStagedUser };

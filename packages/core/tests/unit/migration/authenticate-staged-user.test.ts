@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authenticateStagedUser,
+  dummyVerify,
+  mapUserAttributes,
+  type StagedUser,
+  type StagedUserStore,
+} from '../../../src/index.js';
+
+/** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse") */
+const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';
+
+const staged: StagedUser = {
+  email: 'ada@example.com',
+  hash: BCRYPT,
+  scheme: 'bcrypt',
+  profile: { given_name: 'Ada', family_name: 'Lovelace', sub: 'legacy-42', plan: 'gold', age: 36 },
+  sourceId: '42',
+  sourceVersion: 1,
+  stagedAt: '2026-11-25T12:00:00.000Z',
+};
+
+/** An in-memory store (pure unit test). */
+const storeWith = (...users: StagedUser[]): StagedUserStore => ({
+  stage: async () => 'staged',
+  get: async (email) => users.find((user) => user.email === email),
+  markMigrated: async () => {},
+});
+
+describe('Function: authenticateStagedUser', () => {
+  it('verifies the password against the staged hash and returns the user attributes', async () => {
+    // Act
+    const outcome = await authenticateStagedUser(' Ada@Example.com ', 'correct horse', { store: storeWith(staged) });
+
+    // Assess
+    expect(outcome).toMatchObject({
+      ok: true,
+      attributes: { email: 'ada@example.com', email_verified: 'true', given_name: 'Ada', family_name: 'Lovelace' },
+    });
+  });
+
+  it('refuses a wrong password', async () => {
+    expect(await authenticateStagedUser('ada@example.com', 'wrong', { store: storeWith(staged) })).toEqual({
+      ok: false,
+      cause: 'wrong-password',
+    });
+  });
+
+  it('spends one full verify of the usual scheme for an unknown user', async () => {
+    // Prepare: count the dummy verifies, and the scheme they cost.
+    const spent: unknown[] = [];
+    const counting: typeof dummyVerify = async (options) => {
+      spent.push(options?.scheme);
+      return dummyVerify(options);
+    };
+
+    // Act
+    const outcome = await authenticateStagedUser('nobody@example.com', 'pw', {
+      store: storeWith(staged),
+      dummyScheme: 'pbkdf2_sha256',
+      dummyVerify: counting,
+    });
+
+    // Assess
+    expect(outcome).toEqual({ ok: false, cause: 'unknown-user' });
+    expect(spent).toEqual(['pbkdf2_sha256']);
+  });
+
+  it('refuses, without throwing, a staged hash that cannot be checked', async () => {
+    // Prepare
+    const broken = { ...staged, hash: BCRYPT.replace('$04$', '$31$') };
+
+    // Act / Assess
+    expect(await authenticateStagedUser('ada@example.com', 'x', { store: storeWith(broken) })).toEqual({
+      ok: false,
+      cause: 'unusable-hash',
+      errorName: 'HashPolicyError',
+    });
+  });
+});
+
+describe('Function: mapUserAttributes', () => {
+  it('never returns sub, and returns custom attributes only when mapped', () => {
+    // Act
+    const defaults = mapUserAttributes(staged);
+    const mapped = mapUserAttributes(staged, { plan: 'custom:plan', sub: 'sub', given_name: 'given_name' });
+
+    // Assess
+    expect(defaults).toEqual({
+      email: 'ada@example.com',
+      email_verified: 'true',
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+    });
+    expect(mapped).toEqual({
+      email: 'ada@example.com',
+      email_verified: 'true',
+      'custom:plan': 'gold',
+      given_name: 'Ada',
+    });
+  });
+});
