@@ -7,3 +7,7 @@ export type { KafkaRecordInput } from './loader/msk-event.js';
 export { toMskEvent } from './loader/msk-event.js';
 export type { LocalEventSourceOptions } from './local-event-source/run-local-event-source.js';
 export { MSK_BATCH_SIZE, runLocalEventSource } from './local-event-source/run-local-event-source.js';
+export type { MigrationDependencies } from './migration/create-migration-handler.js';
+export { createMigrationHandler, GENERIC_REFUSAL } from './migration/create-migration-handler.js';
+export type { MigrationConfig } from './migration/migration-config.js';
+export { readMigrationConfig } from './migration/migration-config.js';

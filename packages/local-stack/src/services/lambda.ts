@@ -18,7 +18,14 @@ const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
     // `--import tsx` resolves from the working directory: the workspace root, where npm installed tsx.
     args: ['--import', 'tsx', LAMBDA_MAIN, '--port', String(port)],
     cwd: ctx.paths.rootDir,
-    env: childEnv(),
+    // The handlers find the stack's DynamoDB API; the SDK wants a region and credentials, any will do.
+    env: childEnv({
+      DYNAMODB_ENDPOINT: `http://127.0.0.1:${ctx.ports.dynamodb}`,
+      AWS_REGION: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    }),
     logFile,
   });
   await waitUntilReady({ name: 'lambda', child, logFile, probe: () => httpAnswers(endpoint) });

@@ -1,0 +1,131 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import {
+  type AttributeMapping,
+  authenticateStagedUser,
+  type CostPolicy,
+  mapUserAttributes,
+  normalizeEmail,
+  type SchemeName,
+  type StagedUserStore,
+} from '@hashbridge/core';
+import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';
+import { z } from 'zod';
+
+/**
+ * What reaches the caller on every refusal — unknown user, wrong password, unusable hash, late answer — so
+ * nobody can tell them apart; Cognito may show Lambda error messages to end users.
+ */
+const GENERIC_REFUSAL = 'Incorrect username or password.';
+
+interface MigrationDependencies {
+  readonly store: StagedUserStore;
+  readonly logger: Logger;
+  readonly attributeMapping?: AttributeMapping;
+  readonly dummyScheme?: SchemeName;
+  readonly policy?: Partial<CostPolicy>;
+  /** Milliseconds before the Lambda deadline at which the handler gives up and refuses. */
+  readonly deadlineMarginMs?: number;
+  readonly now?: () => Date;
+}
+
+/** The parts of the trigger event the handler reads. Anything else about the event is left alone. */
+const triggerEventSchema = z.object({
+  triggerSource: z.enum(['UserMigration_Authentication', 'UserMigration_ForgotPassword']),
+  userName: z.string().min(1).max(320),
+  request: z.object({ password: z.string().optional() }).passthrough(),
+});
+
+class DeadlineError extends Error {
+  public constructor() {
+    super('deadline');
+    this.name = 'DeadlineError';
+  }
+}
+
+/** Runs `work`, or rejects with DeadlineError when the Lambda's remaining time drops to `marginMs`. */
+const beforeDeadline = async <T>(work: Promise<T>, context: Context, marginMs: number): Promise<T> => {
+  const budget = Math.max(0, context.getRemainingTimeInMillis() - marginMs);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineError()), budget);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Cognito's User Migration trigger. On `UserMigration_Authentication` it verifies the password against the
+ * staged legacy hash (as passlib would) and returns the user's attributes with `finalUserStatus: CONFIRMED`
+ * and `messageAction: SUPPRESS`, then marks the staged record migrated (the hash stays: Cognito may still
+ * fail to create the user). On `UserMigration_ForgotPassword` it returns the attributes of a staged user so
+ * the reset code can be sent. Every refusal throws the same generic error; the real cause goes to the log,
+ * which never holds the password, the hash or the event.
+ */
+const createMigrationHandler = (dependencies: MigrationDependencies) => {
+  const now = dependencies.now ?? (() => new Date());
+  const margin = dependencies.deadlineMarginMs ?? 300;
+
+  const refuse = (cause: string, details: Record<string, unknown> = {}): never => {
+    dependencies.logger.warn('migration refused', { cause, ...details });
+    throw new Error(GENERIC_REFUSAL);
+  };
+
+  const authenticate = async (event: UserMigrationTriggerEvent, password: string, context: Context) => {
+    const outcome = await beforeDeadline(
+      authenticateStagedUser(event.userName, password, {
+        store: dependencies.store,
+        ...(dependencies.attributeMapping === undefined ? {} : { attributeMapping: dependencies.attributeMapping }),
+        ...(dependencies.dummyScheme === undefined ? {} : { dummyScheme: dependencies.dummyScheme }),
+        ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+      }),
+      context,
+      margin,
+    );
+    if (!outcome.ok)
+      return refuse(outcome.cause, outcome.errorName === undefined ? {} : { errorName: outcome.errorName });
+    event.response.userAttributes = outcome.attributes;
+    event.response.finalUserStatus = 'CONFIRMED';
+    event.response.messageAction = 'SUPPRESS';
+    try {
+      await beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin);
+    } catch (error) {
+      // The sign-in still succeeds: the mark is for progress reports and purging, not for the user.
+      dependencies.logger.warn('could not mark the user migrated', { errorName: (error as Error).name });
+    }
+    dependencies.logger.info('user migrated', { scheme: outcome.user.scheme, sourceId: outcome.user.sourceId });
+    return event;
+  };
+
+  const forgotPassword = async (event: UserMigrationTriggerEvent, context: Context) => {
+    const user = await beforeDeadline(dependencies.store.get(normalizeEmail(event.userName)), context, margin);
+    if (user === undefined) return refuse('unknown-user');
+    event.response.userAttributes = mapUserAttributes(user, dependencies.attributeMapping);
+    event.response.messageAction = 'SUPPRESS';
+    dependencies.logger.info('forgot-password lookup', { sourceId: user.sourceId });
+    return event;
+  };
+
+  return async (event: UserMigrationTriggerEvent, context: Context): Promise<UserMigrationTriggerEvent> => {
+    dependencies.logger.appendKeys({ requestId: context.awsRequestId });
+    const parsed = triggerEventSchema.safeParse(event);
+    if (!parsed.success)
+      return refuse('invalid-event', { problems: parsed.error.issues.map((issue) => issue.path.join('.')) });
+    try {
+      if (parsed.data.triggerSource === 'UserMigration_ForgotPassword') return await forgotPassword(event, context);
+      const password = parsed.data.request.password;
+      if (password === undefined) return refuse('invalid-event', { problems: ['request.password'] });
+      return await authenticate(event, password, context);
+    } catch (error) {
+      if ((error as Error).message === GENERIC_REFUSAL) throw error;
+      return refuse(error instanceof DeadlineError ? 'deadline' : 'error', { errorName: (error as Error).name });
+    }
+  };
+};
+
+export type { MigrationDependencies };
+export { createMigrationHandler, GENERIC_REFUSAL };
