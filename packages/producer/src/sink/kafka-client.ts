@@ -49,7 +49,8 @@ const kafkaConfigFor = (settings: KafkaSettings, clientId = 'hashbridge-producer
     clientId,
     brokers: settings.brokers,
     ssl: (settings.tls ?? (settings.auth === 'none' ? 'off' : 'on')) === 'on',
-    logLevel: logLevel.ERROR,
+    // kafkajs logs retried, harmless errors (a coordinator still loading) at ERROR; real failures throw.
+    logLevel: logLevel.NOTHING,
     ...(sasl === undefined ? {} : { sasl }),
   };
 };
