@@ -5,7 +5,8 @@
  *   3. the producer → Kafka → the Loader (through the local MSK event source) → DynamoDB;
  *   4. a Cognito user pool with the migration trigger; first sign-in migrates, second is Cognito alone,
  *      a wrong password is refused.
- * Ends with a line starting `DEMO OK`, or names the step that failed. `--keep` leaves the stack running.
+ * Ends with a line starting `DEMO OK`, or names the step that failed. `--serve` then serves the login page
+ * until Ctrl-C, so a person can sign in with the legacy passwords; `--keep` leaves the stack running.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -28,8 +29,11 @@ import { resolveProducerConfig, runProducer } from '@hashbridge/producer';
 import pg from 'pg';
 import { ensurePythonEnv } from '../../packages/core/tests/helpers/python-env.js';
 import { PythonOracle } from '../../packages/core/tests/helpers/python-oracle.js';
+import { serveLoginPage } from '../login-page/serve.js';
 
-const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { keep: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false } },
+});
 // The SDK's notice that it will drop Node 20 in 2027 would interrupt the demo's output; the README says it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -188,6 +192,12 @@ const main = async (): Promise<void> => {
     say(
       `\nDEMO OK: ${LEGACY_USERS.length} legacy users (bcrypt, argon2, pbkdf2_sha256, sha512_crypt, django) signed in to Cognito without a password reset`,
     );
+    if (values.serve) {
+      const { url } = await serveLoginPage({ clientId, region: 'local', endpoint: env.COGNITO_ENDPOINT ?? '' }, 8080);
+      say(`\nLogin page: ${url}  (try ${LEGACY_USERS.map((user) => `${user.email} / ${user.password}`).join(', ')})`);
+      say('Ctrl-C stops it.');
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
     if (values.keep) {
       say(
         `\nThe stack keeps running (npm run stack:down stops it). Cognito: ${env.COGNITO_ENDPOINT}, client id ${clientId}.`,
