@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { createUserMessage } from '@hashbridge/core';
+import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createMigrationHandler, GENERIC_REFUSAL } from '../../src/index.js';
+
+/** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse") */
+const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';
+
+const eventFor = (triggerSource: UserMigrationTriggerEvent['triggerSource'], userName: string, password?: string) =>
+  ({
+    version: '1',
+    triggerSource,
+    region: 'local',
+    userPoolId: 'local_pool',
+    userName,
+    callerContext: { awsSdkVersion: 'test', clientId: 'client' },
+    request: { ...(password === undefined ? {} : { password }), validationData: {} },
+    response: {},
+  }) as unknown as UserMigrationTriggerEvent;
+
+const context = (remainingMs = 5_000) =>
+  ({ awsRequestId: 'test', getRemainingTimeInMillis: () => remainingMs }) as Context;
+
+describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
+  const env = inject('stackEnv');
+  const dynamo = new DynamoDBClient({
+    endpoint: env.DYNAMODB_ENDPOINT ?? '',
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tables = { stagingTable: `staging-${randomUUID()}`, quarantineTable: `quarantine-${randomUUID()}` };
+  const store = new DynamoDBStagedUserStore({
+    client: DynamoDBDocumentClient.from(dynamo),
+    tableName: tables.stagingTable,
+  });
+  const handler = createMigrationHandler({ store, logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }) });
+
+  beforeAll(async () => {
+    await createLoaderTables(dynamo, tables);
+    const message = createUserMessage({
+      email: 'ada@example.com',
+      hash: BCRYPT,
+      sourceId: '1',
+      sourceVersion: 1,
+      profile: { given_name: 'Ada', sub: 'legacy-1' },
+    });
+    if (!message.ok) throw new Error(message.detail);
+    await store.stage(message.message);
+  });
+
+  it('answers ForgotPassword for a staged user with its attributes, no password needed', async () => {
+    // Act
+    const result = await handler(eventFor('UserMigration_ForgotPassword', 'ADA@example.com'), context());
+
+    // Assess
+    expect(result.response).toEqual({
+      userAttributes: { email: 'ada@example.com', email_verified: 'true', given_name: 'Ada' },
+      messageAction: 'SUPPRESS',
+    });
+  });
+
+  it('refuses ForgotPassword for an unknown user with the generic error', async () => {
+    await expect(handler(eventFor('UserMigration_ForgotPassword', 'nobody@example.com'), context())).rejects.toThrow(
+      GENERIC_REFUSAL,
+    );
+  });
+
+  it('refuses an event without a password, and an unknown trigger source, with the generic error', async () => {
+    await expect(handler(eventFor('UserMigration_Authentication', 'ada@example.com'), context())).rejects.toThrow(
+      GENERIC_REFUSAL,
+    );
+    await expect(
+      handler(eventFor('PreSignUp_SignUp' as never, 'ada@example.com', 'correct horse'), context()),
+    ).rejects.toThrow(GENERIC_REFUSAL);
+  });
+
+  it('gives up with the generic error when the Lambda deadline is too close to verify', async () => {
+    await expect(
+      handler(eventFor('UserMigration_Authentication', 'ada@example.com', 'correct horse'), context(100)),
+    ).rejects.toThrow(GENERIC_REFUSAL);
+  });
+
+  it('migrates with CONFIRMED and SUPPRESS, and marks the staged user', async () => {
+    // Act
+    const result = await handler(
+      eventFor('UserMigration_Authentication', 'ada@example.com', 'correct horse'),
+      context(),
+    );
+
+    // Assess
+    expect(result.response).toMatchObject({ finalUserStatus: 'CONFIRMED', messageAction: 'SUPPRESS' });
+    expect(result.response.userAttributes).not.toHaveProperty('sub');
+    expect((await store.get('ada@example.com'))?.migratedAt).toBeDefined();
+  });
+});
