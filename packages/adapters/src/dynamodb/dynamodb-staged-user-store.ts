@@ -1,5 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import {
   normalizeEmail,
   type StagedUser,
@@ -8,6 +16,12 @@ import {
   type UserMessage,
 } from '@hashbridge/core';
 import { DEFAULT_STAGING_TABLE } from '../constants.js';
+import { AdapterError } from '../errors.js';
+
+/** Retries of a batch request's unprocessed part (throttling), with exponential backoff. */
+const MAX_BATCH_ATTEMPTS = 8;
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
 
 interface DynamoDBStagedUserStoreOptions {
   /** A document client built once by the caller (at a Lambda's module scope). */
@@ -59,6 +73,93 @@ class DynamoDBStagedUserStore implements StagedUserStore {
       throw error;
     }
   };
+
+  /**
+   * One BatchGetItem per 100 users reads the versions already staged; users not staged yet are written with
+   * BatchWriteItem (25 per request), users staged with an older version with the conditional UpdateItem of
+   * `stage`, and the rest are stale without a write. A plain put is safe for absent users because one user's
+   * messages arrive in order on one partition, which the event source hands over one batch at a time, and the
+   * migration trigger only ever marks users that exist.
+   */
+  public readonly stageMany = async (messages: readonly UserMessage[]): Promise<StageOutcome[]> => {
+    const newest = new Map<string, UserMessage>();
+    for (const message of messages) {
+      const seen = newest.get(message.email);
+      if (seen === undefined || seen.source.version < message.source.version) newest.set(message.email, message);
+    }
+    const staged = await this.#stagedVersions([...newest.keys()]);
+    const absent: UserMessage[] = [];
+    const older: UserMessage[] = [];
+    for (const message of newest.values()) {
+      const version = staged.get(message.email);
+      if (version === undefined) absent.push(message);
+      else if (version < message.source.version) older.push(message);
+    }
+    await this.#putAll(absent);
+    const updated = new Set<UserMessage>(absent);
+    await Promise.all(
+      older.map(async (message) => {
+        if ((await this.stage(message)) === 'staged') updated.add(message);
+      }),
+    );
+    return messages.map((message) => (updated.has(message) ? 'staged' : 'stale'));
+  };
+
+  /** The staged `sourceVersion` of each email that has one. */
+  async #stagedVersions(emails: readonly string[]): Promise<Map<string, number>> {
+    const versions = new Map<string, number>();
+    for (let start = 0; start < emails.length; start += 100) {
+      let keys: Record<string, unknown>[] | undefined = emails.slice(start, start + 100).map((email) => ({ email }));
+      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
+        if (attempt > 0) await backoff(attempt);
+        const result: BatchGetCommandOutput = await this.#client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.#tableName]: { Keys: keys, ProjectionExpression: 'email, sourceVersion', ConsistentRead: true },
+            },
+          }),
+        );
+        for (const item of result.Responses?.[this.#tableName] ?? []) {
+          versions.set(item.email as string, Number(item.sourceVersion));
+        }
+        keys = result.UnprocessedKeys?.[this.#tableName]?.Keys;
+        if (attempt >= MAX_BATCH_ATTEMPTS) throw new AdapterError('DynamoDB left keys unread after repeated retries');
+      }
+    }
+    return versions;
+  }
+
+  async #putAll(messages: readonly UserMessage[]): Promise<void> {
+    const stagedAt = this.#now().toISOString();
+    const requests = messages.map((message) => ({ PutRequest: { Item: this.#itemOf(message, stagedAt) } }));
+    await Promise.all(
+      Array.from({ length: Math.ceil(requests.length / 25) }, async (_, index) => {
+        let pending: typeof requests | undefined = requests.slice(index * 25, index * 25 + 25);
+        for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
+          if (attempt > 0) await backoff(attempt);
+          const result: BatchWriteCommandOutput = await this.#client.send(
+            new BatchWriteCommand({ RequestItems: { [this.#tableName]: pending } }),
+          );
+          pending = result.UnprocessedItems?.[this.#tableName] as typeof requests | undefined;
+          if (attempt >= MAX_BATCH_ATTEMPTS)
+            throw new AdapterError('DynamoDB left items unwritten after repeated retries');
+        }
+      }),
+    );
+  }
+
+  #itemOf(message: UserMessage, stagedAt: string): Record<string, unknown> {
+    return {
+      email: message.email,
+      hash: message.hash,
+      scheme: message.scheme,
+      profile: message.profile,
+      sourceId: message.source.id,
+      sourceVersion: message.source.version,
+      stagedAt,
+      schemaVersion: message.schemaVersion,
+    };
+  }
 
   public readonly get = async (email: string): Promise<StagedUser | undefined> => {
     const { Item } = await this.#client.send(

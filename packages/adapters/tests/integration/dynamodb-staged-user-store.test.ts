@@ -80,6 +80,36 @@ describe('Class: DynamoDBStagedUserStore (against the DynamoDB API)', () => {
     });
   });
 
+  it('stages a batch in input order: new users, newer versions, and stale ones left alone', async () => {
+    // Prepare: dora is staged at 5 and migrated; erin is staged at 9.
+    await store.stage(messageFor('dora@example.com', 5));
+    await store.markMigrated('dora@example.com', new Date('2026-11-26T08:00:00Z'));
+    await store.stage(messageFor('erin@example.com', 9));
+    const batch = [
+      messageFor('fay@example.com', 1),
+      messageFor('dora@example.com', 6),
+      messageFor('erin@example.com', 8),
+      messageFor('gus@example.com', 2),
+      messageFor('gus@example.com', 3),
+      ...Array.from({ length: 120 }, (_, i) => messageFor(`bulk${i}@example.com`, 1)),
+    ];
+
+    // Act
+    const outcomes = await store.stageMany(batch);
+
+    // Assess
+    expect(outcomes.slice(0, 5)).toEqual(['staged', 'staged', 'stale', 'stale', 'staged']);
+    expect(outcomes.slice(5).every((outcome) => outcome === 'staged')).toBe(true);
+    expect(await store.get('dora@example.com')).toMatchObject({
+      sourceVersion: 6,
+      migratedAt: '2026-11-26T08:00:00.000Z',
+    });
+    expect((await store.get('erin@example.com'))?.sourceVersion).toBe(9);
+    expect((await store.get('gus@example.com'))?.sourceVersion).toBe(3);
+    expect((await store.get('bulk119@example.com'))?.hash).toBe(BCRYPT);
+    expect(await store.stageMany(batch)).toEqual(batch.map(() => 'stale'));
+  });
+
   it('refuses to mark a user that was never staged', async () => {
     await expect(store.markMigrated('nobody@example.com', new Date())).rejects.toThrow();
   });

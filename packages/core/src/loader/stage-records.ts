@@ -1,4 +1,5 @@
 import { parseUserMessage, validateUserMessage } from '../messages/parse-user-message.js';
+import type { UserMessage } from '../messages/user-message.js';
 import type { QuarantinedRecord, QuarantineStore } from '../ports/quarantine-store.js';
 import type { StagedUserStore } from '../ports/staged-user-store.js';
 
@@ -90,6 +91,8 @@ const stageRecords = async (
     quarantined++;
   };
 
+  // Validate every record first; refused ones are quarantined (a few writes, in parallel).
+  const valid: { record: LoaderRecord; message: UserMessage }[] = [];
   await forEachLimited(records, dependencies.concurrency ?? DEFAULT_CONCURRENCY, async (record) => {
     try {
       const value = readField(record, 'value');
@@ -103,13 +106,23 @@ const stageRecords = async (
       if (key.ok && typeof key.value === 'string' && key.value !== result.message.email) {
         return await quarantine(record, 'key-mismatch', 'the record key is not the normalised email of the message');
       }
-      const outcome = await dependencies.store.stage(result.message);
-      if (outcome === 'staged') staged++;
-      else stale++;
+      valid.push({ record, message: result.message });
     } catch (error) {
       failed.push({ record, error });
     }
   });
+  // Then stage the valid ones as one batch: the store needs a few round trips, not one per record.
+  if (valid.length > 0) {
+    try {
+      const outcomes = await dependencies.store.stageMany(valid.map(({ message }) => message));
+      for (const outcome of outcomes) {
+        if (outcome === 'staged') staged++;
+        else stale++;
+      }
+    } catch (error) {
+      for (const { record } of valid) failed.push({ record, error });
+    }
+  }
   return { staged, stale, quarantined, failed };
 };
 

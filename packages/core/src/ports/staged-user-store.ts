@@ -25,6 +25,12 @@ type StageOutcome = 'staged' | 'stale';
  */
 interface StagedUserStore {
   readonly stage: (message: UserMessage) => Promise<StageOutcome>;
+  /**
+   * Stages a batch with the same rule, in as few round trips as the store allows; outcomes in input order.
+   * A message superseded by a newer one of the same user in the same batch is `stale`. Throws when the batch
+   * could not be written (the caller has it delivered again: staging is idempotent).
+   */
+  readonly stageMany: (messages: readonly UserMessage[]) => Promise<StageOutcome[]>;
   readonly get: (email: string) => Promise<StagedUser | undefined>;
   readonly markMigrated: (email: string, at: Date) => Promise<void>;
 }

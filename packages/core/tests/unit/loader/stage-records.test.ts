@@ -26,6 +26,12 @@ const memoryStore = (): StagedUserStore & { items: Map<string, UserMessage>; fai
       items.set(message.email, message);
       return 'staged' as const;
     },
+    // Same rule as stage, one message after another (a fake for a pure unit test).
+    stageMany: async (messages: readonly UserMessage[]) => {
+      const outcomes: ('staged' | 'stale')[] = [];
+      for (const message of messages) outcomes.push(await store.stage(message));
+      return outcomes;
+    },
     get: async () => undefined,
     markMigrated: async () => {},
   };

@@ -23,6 +23,7 @@ const staged: StagedUser = {
 /** An in-memory store (pure unit test). */
 const storeWith = (...users: StagedUser[]): StagedUserStore => ({
   stage: async () => 'staged',
+  stageMany: async (messages) => messages.map(() => 'staged' as const),
   get: async (email) => users.find((user) => user.email === email),
   markMigrated: async () => {},
 });
