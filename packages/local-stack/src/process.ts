@@ -14,6 +14,8 @@ interface SpawnServiceOptions {
   /** Run as this user (PostgreSQL refuses to run as root). */
   readonly uid?: number;
   readonly gid?: number;
+  /** Told the process id as soon as the process exists, before it is ready. */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -32,6 +34,7 @@ const spawnService = (options: SpawnServiceOptions): ChildProcess => {
       ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     child.unref();
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     return child;
   } finally {
     closeSync(log);

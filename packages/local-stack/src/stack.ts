@@ -88,6 +88,9 @@ const stopStack = async (paths: StackPaths): Promise<{ stopped: boolean }> => {
   const state = readState(paths);
   if (state === undefined) return { stopped: false };
   await stopServices(state.services);
+  // Processes of an interrupted `up` that never became services of the recorded stack.
+  const known = new Set(state.services.map((service) => service.pid));
+  await Promise.all((state.spawned ?? []).filter((pid) => !known.has(pid)).map((pid) => stopProcessGroup(pid)));
   rmSync(state.dataDir, { recursive: true, force: true });
   rmSync(paths.stateFile, { force: true });
   rmSync(paths.envFile, { force: true });
@@ -112,14 +115,34 @@ const startStack = async (paths: StackPaths, log: (line: string) => void = () =>
   const ports = Object.fromEntries(
     await Promise.all(SERVICE_NAMES.map(async (name) => [name, await findFreePort()] as const)),
   ) as Record<ServiceName, number>;
-  const ctx: ServiceContext = { paths, dataDir, ports };
+  // Written before anything starts and updated as each process appears, so that a `down` (or the next `up`)
+  // can stop what an interrupted `up` left behind.
+  const spawned: number[] = [];
+  const writeProvisional = (): void =>
+    writeFileSync(
+      paths.stateFile,
+      `${JSON.stringify({ startedAt: new Date().toISOString(), dataDir, services: [], env: {}, spawned }, null, 2)}\n`,
+      { mode: 0o600 },
+    );
+  writeProvisional();
+  const ctx: ServiceContext = {
+    paths,
+    dataDir,
+    ports,
+    onSpawn: (pid) => {
+      spawned.push(pid);
+      writeProvisional();
+    },
+  };
 
   const results = await Promise.allSettled(SERVICE_NAMES.map((name) => STARTERS[name](ctx)));
   const services = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     await stopServices(services);
+    await Promise.all(spawned.map((pid) => stopProcessGroup(pid)));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(paths.stateFile, { force: true });
     throw failure.reason;
   }
   const state: StackState = {
@@ -127,6 +150,7 @@ const startStack = async (paths: StackPaths, log: (line: string) => void = () =>
     dataDir,
     services,
     env: Object.assign({}, ...services.map((service) => service.env)),
+    spawned,
   };
   writeFileSync(paths.stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   writeEnvFile(paths.envFile, state.env);

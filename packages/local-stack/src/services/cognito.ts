@@ -17,6 +17,8 @@ interface CognitoLocalOptions {
   readonly lambdaEndpoint: string;
   /** Function name invoked as the User Migration trigger. */
   readonly userMigrationFunction?: string;
+  /** Told the process id as soon as it exists. */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ const startCognitoLocal = async (options: CognitoLocalOptions): Promise<Omit<Run
     cwd: options.workDir,
     env: childEnv({ PORT: String(options.port), HOST: '127.0.0.1' }),
     logFile: options.logFile,
+    ...(options.onSpawn === undefined ? {} : { onSpawn: options.onSpawn }),
   });
   await waitUntilReady({
     name: 'cognito',
@@ -74,6 +77,7 @@ const startCognito = async (ctx: ServiceContext): Promise<RunningService> => ({
     workDir: join(ctx.dataDir, 'cognito'),
     logFile: join(ctx.paths.logsDir, 'cognito.log'),
     lambdaEndpoint: `http://127.0.0.1:${ctx.ports.lambda}`,
+    onSpawn: ctx.onSpawn,
   })),
 });
 

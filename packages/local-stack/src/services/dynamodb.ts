@@ -30,6 +30,7 @@ const startDynamoDb = async (ctx: ServiceContext): Promise<RunningService> => {
     ],
     env: childEnv(),
     logFile,
+    onSpawn: ctx.onSpawn,
   });
   await waitUntilReady({
     name: 'dynamodb',

@@ -115,6 +115,7 @@ const startKafka = async (ctx: ServiceContext): Promise<RunningService> => {
     args: [...JVM_OPTIONS, '-cp', classPath, 'kafka.Kafka', propertiesFile],
     env,
     logFile,
+    onSpawn: ctx.onSpawn,
   });
   await waitUntilReady({ name: 'kafka', child, logFile, probe: () => answersMetadata(ports.plaintext) });
   return {

@@ -27,6 +27,7 @@ const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     }),
     logFile,
+    onSpawn: ctx.onSpawn,
   });
   await waitUntilReady({ name: 'lambda', child, logFile, probe: () => httpAnswers(endpoint) });
   return {

@@ -78,6 +78,7 @@ const startPostgres = async (ctx: ServiceContext): Promise<RunningService> => {
     cwd: dataDir,
     env: childEnv(),
     logFile,
+    onSpawn: ctx.onSpawn,
     ...(runAs ?? {}),
   });
   await waitUntilReady({ name: 'postgres', child, logFile, probe: () => answersQuery(port) });

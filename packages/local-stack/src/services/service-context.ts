@@ -7,6 +7,8 @@ interface ServiceContext {
   readonly dataDir: string;
   /** Ports are chosen before anything starts, so services can point at each other. */
   readonly ports: Readonly<Record<ServiceName, number>>;
+  /** Records each process as it starts, so a stack interrupted while starting can still be stopped. */
+  readonly onSpawn: (pid: number) => void;
 }
 
 /** `node` options for child Node processes: no inherited debugger or loader flags of the CLI. */

@@ -39,6 +39,8 @@ interface StackState {
   readonly dataDir: string;
   readonly services: readonly RunningService[];
   readonly env: StackEnv;
+  /** Every process started, recorded as it starts: what `down` stops if `up` was interrupted. */
+  readonly spawned?: readonly number[];
 }
 
 export type { RunningService, ServiceName, StackEnv, StackPaths, StackState };

@@ -1,9 +1,23 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVICE_NAMES, type StackPaths, stackPaths, stackStatus, startStack, stopStack } from '../../src/index.js';
+import {
+  SERVICE_NAMES,
+  type StackPaths,
+  type StackState,
+  stackPaths,
+  stackStatus,
+  startStack,
+  stopStack,
+} from '../../src/index.js';
 import { isProcessAlive } from '../../src/process.js';
+
+const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const TSX = createRequire(import.meta.url).resolve('tsx');
 
 /**
  * A second, private stack (its own `.stack` folder), so that `down` can be proven without stopping
@@ -63,6 +77,39 @@ describe('Function: startStack / stopStack', () => {
     expect(restarted.started).toBe(true);
     expect(restarted.state.startedAt).not.toBe(before.state?.startedAt);
     for (const service of before.services) expect(isProcessAlive(-service.pid)).toBe(false);
+  });
+
+  it('stops what an `up` killed halfway left behind', async () => {
+    // Prepare: a CLI `up` in its own stack folder, killed once some services are spawned.
+    const interruptedDir = mkdtempSync(join(tmpdir(), 'hashbridge-interrupted-'));
+    const interrupted: StackPaths = {
+      ...paths,
+      stackDir: interruptedDir,
+      logsDir: join(interruptedDir, 'logs'),
+      stateFile: join(interruptedDir, 'state.json'),
+      envFile: join(interruptedDir, 'env'),
+    };
+    const cli = spawn(process.execPath, ['--import', TSX, CLI, 'up'], {
+      env: { ...process.env, HASHBRIDGE_STACK_DIR: interruptedDir },
+      stdio: 'ignore',
+    });
+    let spawned: readonly number[] = [];
+    for (let waited = 0; spawned.length < 3 && waited < 30_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      spawned = existsSync(interrupted.stateFile)
+        ? ((JSON.parse(readFileSync(interrupted.stateFile, 'utf8')) as StackState).spawned ?? [])
+        : [];
+    }
+    cli.kill('SIGKILL');
+
+    // Act
+    const result = await stopStack(interrupted);
+
+    // Assess
+    expect(spawned.length).toBeGreaterThanOrEqual(3);
+    expect(result.stopped).toBe(true);
+    for (const pid of spawned) expect(isProcessAlive(-pid)).toBe(false);
+    rmSync(interruptedDir, { recursive: true, force: true });
   });
 
   it('leaves no process, data folder or settings behind when stopped', async () => {
