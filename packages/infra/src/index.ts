@@ -1,1 +1,15 @@
+export type { SynthesizeOptions } from './app.js';
+export { synthesize } from './app.js';
+export { DEFAULTS } from './constants.js';
 export { InfraError } from './errors.js';
+export type { HandlerFunctionProps, HandlerName } from './handler-function.js';
+export { createHandlerFunction } from './handler-function.js';
+export type { HashbridgeMigrationProps } from './hashbridge-migration.js';
+export { HashbridgeMigration } from './hashbridge-migration.js';
+export type { HashbridgePipelineProps } from './hashbridge-pipeline.js';
+export { HashbridgePipeline } from './hashbridge-pipeline.js';
+export type { HashbridgeStackProps } from './hashbridge-stack.js';
+export { HashbridgeStack } from './hashbridge-stack.js';
+export { OPERATOR_CIDR_PATTERN, validateOperatorCidr } from './operator-cidr.js';
+export type { StagingTablesProps } from './staging-tables.js';
+export { StagingTables } from './staging-tables.js';

@@ -1,0 +1,20 @@
+/**
+ * Defaults of the reference architecture. The table names are the ones the handlers and the producer assume
+ * when nothing is configured, so a stack deployed with defaults needs no extra settings anywhere.
+ */
+const DEFAULTS = {
+  stagingTableName: 'StandaloneUserHashes',
+  quarantineTableName: 'StandaloneUserHashesQuarantine',
+  /**
+   * 1769 MB is the size at which Lambda gives a function one full vCPU: hashing is CPU-bound, and a bcrypt
+   * cost 12 or a 600,000-round PBKDF2 must finish well inside Cognito's 5 s, cold start included.
+   */
+  migrationMemorySize: 1769,
+  /**
+   * Cognito waits 5 s for the trigger, not configurable. Lambda timeouts are whole seconds, so 4 s is the
+   * largest that still leaves the handler's DEADLINE_MARGIN_MS answer reaching Cognito in time.
+   */
+  migrationTimeoutSeconds: 4,
+} as const;
+
+export { DEFAULTS };

@@ -1,0 +1,105 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  type IUserPool,
+  type IUserPoolClient,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { DEFAULTS } from './constants.js';
+import { createHandlerFunction } from './handler-function.js';
+import { StagingTables, type StagingTablesProps } from './staging-tables.js';
+
+interface HashbridgeMigrationProps extends StagingTablesProps {
+  /** Memory of the Migration Lambda, in MB; CPU grows with it. @default 1769 (one full vCPU) */
+  readonly migrationMemorySize?: number;
+  /** Ready-made code for the Migration Lambda. @default bundles packages/handlers/src/migration.ts */
+  readonly migrationCode?: Code;
+  /**
+   * What happens to the user pool when the stack is deleted: it holds every migrated user.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly userPoolRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The sign-in half of hashbridge: the staging tables, the Migration Lambda, and a Cognito user pool whose User
+ * Migration trigger is that Lambda, with an app client that can sign in with USER_PASSWORD_AUTH (the only
+ * kind of sign-in that hands the trigger a password).
+ *
+ * @example
+ * const migration = new HashbridgeMigration(this, 'Migration', { pointInTimeRecovery: true });
+ * new CfnOutput(this, 'ClientId', { value: migration.userPoolClient.userPoolClientId });
+ */
+class HashbridgeMigration extends Construct {
+  public readonly table: Table;
+  public readonly quarantineTable: Table;
+  public readonly migrationFunction: LambdaFunction;
+  public readonly userPool: IUserPool;
+  public readonly userPoolClient: IUserPoolClient;
+
+  public constructor(scope: Construct, id: string, props: HashbridgeMigrationProps = {}) {
+    super(scope, id);
+    const tables = new StagingTables(this, 'Tables', props);
+    this.table = tables.table;
+    this.quarantineTable = tables.quarantineTable;
+
+    this.migrationFunction = createHandlerFunction(this, 'MigrationFunction', {
+      handlerName: 'migration',
+      description: 'hashbridge: Cognito User Migration trigger, verifies legacy passlib hashes',
+      memorySize: props.migrationMemorySize ?? DEFAULTS.migrationMemorySize,
+      timeout: Duration.seconds(DEFAULTS.migrationTimeoutSeconds),
+      environment: { STAGING_TABLE: this.table.tableName },
+      logGroup: new LogGroup(this, 'MigrationLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      ...(props.migrationCode === undefined ? {} : { code: props.migrationCode }),
+    });
+    // Exactly what the handler calls: a consistent GetItem, and the UpdateItem that records migratedAt.
+    this.table.grant(this.migrationFunction, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
+
+    const userPool = new UserPool(this, 'UserPool', {
+      signInAliases: { email: true },
+      // Users type their email in any case; fixed at creation, so it must be right the first time.
+      signInCaseSensitive: false,
+      selfSignUpEnabled: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      // Applies to new and reset passwords only: Cognito keeps a migrated user's legacy password as it is.
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: false,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      lambdaTriggers: { userMigration: this.migrationFunction },
+      removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.userPool = userPool;
+    this.userPoolClient = this.addClient(userPool);
+  }
+
+  private addClient(userPool: UserPool): UserPoolClient {
+    return userPool.addClient('WebClient', {
+      // A browser page calls InitiateAuth directly: a secret could not be kept there.
+      generateSecret: false,
+      // USER_PASSWORD_AUTH is what triggers the migration; SRP for users already migrated; refresh is implied.
+      authFlows: { userPassword: true, userSrp: true },
+      // Unknown user and wrong password look the same to a caller, as the trigger itself answers.
+      preventUserExistenceErrors: true,
+      // The login page uses the API, not the hosted UI: no OAuth flows or callback URLs to leave open.
+      disableOAuth: true,
+    });
+  }
+}
+
+export type { HashbridgeMigrationProps };
+export { HashbridgeMigration };

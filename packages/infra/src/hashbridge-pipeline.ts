@@ -1,0 +1,207 @@
+import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  GatewayVpcEndpointAwsService,
+  InterfaceVpcEndpointAwsService,
+  Peer,
+  Port,
+  SecurityGroup,
+  SubnetType,
+  Vpc,
+} from 'aws-cdk-lib/aws-ec2';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type Code, type Function as LambdaFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnCluster } from 'aws-cdk-lib/aws-msk';
+import { Construct } from 'constructs';
+import { createHandlerFunction } from './handler-function.js';
+import { validateOperatorCidr } from './operator-cidr.js';
+
+/** MSK's broker ports for IAM authentication: inside the VPC, and through public access. */
+const MSK_IAM_PORT = 9098;
+const MSK_PUBLIC_IAM_PORT = 9198;
+
+interface HashbridgePipelineProps {
+  /** The staging table the Loader writes. */
+  readonly table: ITable;
+  /** Where the Loader puts records it cannot accept. */
+  readonly quarantineTable: ITable;
+  /** The CIDR the operator's producer connects from, e.g. `203.0.113.7/32`. Required; never 0.0.0.0/0. */
+  readonly operatorCidr: string;
+  /** @default 'legacy-users' */
+  readonly topic?: string;
+  /** @default 'hashbridge' */
+  readonly clusterName?: string;
+  /** A version MSK offers. @default '3.9.x' */
+  readonly kafkaVersion?: string;
+  /**
+   * kafka.t3.small accepts only 4 new IAM connections per broker per second, which IAM clients and the event
+   * source exceed in practice. @default 'kafka.m5.large'
+   */
+  readonly brokerInstanceType?: string;
+  /** Total brokers, a multiple of the 2 Availability Zones. @default 2 */
+  readonly numberOfBrokerNodes?: number;
+  /** EBS storage per broker, in GiB. @default 100 */
+  readonly brokerVolumeSize?: number;
+  /** Ready-made code for the Loader Lambda. @default bundles packages/handlers/src/loader.ts */
+  readonly loaderCode?: Code;
+}
+
+/**
+ * The load half of hashbridge: a VPC with two public subnets, a provisioned MSK cluster there (IAM
+ * authentication only, TLS, in-cluster encryption), and the Loader Lambda behind an MSK event source.
+ *
+ * The event source's pollers run with the cluster's subnets and security group, so that group admits itself
+ * on 9098 and reaches Lambda and STS through interface endpoints on 443; DynamoDB is reached through a
+ * gateway endpoint. No NAT gateway is needed.
+ */
+class HashbridgePipeline extends Construct {
+  public readonly vpc: Vpc;
+  public readonly cluster: CfnCluster;
+  public readonly clusterSecurityGroup: SecurityGroup;
+  public readonly loaderSecurityGroup: SecurityGroup;
+  public readonly loaderFunction: LambdaFunction;
+  public readonly topic: string;
+  /** `arn:…:topic/<cluster>/<uuid>/<topic>`: what the producer's and the Loader's topic permissions name. */
+  public readonly topicArn: string;
+
+  public constructor(scope: Construct, id: string, props: HashbridgePipelineProps) {
+    super(scope, id);
+    const operatorCidr = validateOperatorCidr(props.operatorCidr);
+    this.topic = props.topic ?? 'legacy-users';
+    const clusterName = props.clusterName ?? 'hashbridge';
+    const consumerGroupId = 'hashbridge-loader';
+
+    // Public subnets only: MSK public access requires brokers in subnets routed to an internet gateway.
+    this.vpc = new Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'Public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
+    });
+    this.vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: GatewayVpcEndpointAwsService.DYNAMODB });
+
+    this.clusterSecurityGroup = new SecurityGroup(this, 'ClusterSecurityGroup', {
+      vpc: this.vpc,
+      description: 'hashbridge MSK brokers and the event source pollers',
+      allowAllOutbound: false,
+    });
+    this.loaderSecurityGroup = new SecurityGroup(this, 'LoaderSecurityGroup', {
+      vpc: this.vpc,
+      description: 'hashbridge Loader Lambda',
+      allowAllOutbound: false,
+    });
+    const endpointSecurityGroup = new SecurityGroup(this, 'EndpointSecurityGroup', {
+      vpc: this.vpc,
+      description: 'hashbridge interface endpoints for Lambda and STS',
+      allowAllOutbound: false,
+    });
+
+    const cluster = this.clusterSecurityGroup;
+    cluster.addIngressRule(Peer.ipv4(operatorCidr), Port.tcp(MSK_PUBLIC_IAM_PORT), 'operator producer, IAM');
+    cluster.addIngressRule(cluster, Port.tcp(MSK_IAM_PORT), 'event source pollers (they use this group)');
+    cluster.addIngressRule(this.loaderSecurityGroup, Port.tcp(MSK_IAM_PORT), 'Loader Lambda, IAM');
+    cluster.addEgressRule(cluster, Port.tcp(MSK_IAM_PORT), 'event source pollers to the brokers');
+    cluster.addEgressRule(endpointSecurityGroup, Port.tcp(443), 'pollers to the Lambda and STS endpoints');
+    endpointSecurityGroup.addIngressRule(cluster, Port.tcp(443), 'event source pollers');
+    // DynamoDB's addresses are a regional prefix list; without a public IP the function can only reach them
+    // through the gateway endpoint's route anyway, so HTTPS out is not an opening to the internet.
+    this.loaderSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'DynamoDB through the gateway endpoint');
+
+    for (const [name, service] of [
+      ['LambdaEndpoint', InterfaceVpcEndpointAwsService.LAMBDA],
+      ['StsEndpoint', InterfaceVpcEndpointAwsService.STS],
+    ] as const) {
+      this.vpc.addInterfaceEndpoint(name, {
+        service,
+        subnets: { subnetType: SubnetType.PUBLIC },
+        securityGroups: [endpointSecurityGroup],
+        open: false,
+      });
+    }
+
+    this.cluster = new CfnCluster(this, 'Cluster', {
+      clusterName,
+      kafkaVersion: props.kafkaVersion ?? '3.9.x',
+      numberOfBrokerNodes: props.numberOfBrokerNodes ?? 2,
+      brokerNodeGroupInfo: {
+        clientSubnets: this.vpc.publicSubnets.map((subnet) => subnet.subnetId),
+        instanceType: props.brokerInstanceType ?? 'kafka.m5.large',
+        securityGroups: [cluster.securityGroupId],
+        storageInfo: { ebsStorageInfo: { volumeSize: props.brokerVolumeSize ?? 100 } },
+        // MSK refuses public access at creation; it is turned on by a later update (see the README).
+        connectivityInfo: { publicAccess: { type: 'DISABLED' } },
+      },
+      clientAuthentication: { sasl: { iam: { enabled: true } }, unauthenticated: { enabled: false } },
+      encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
+    });
+
+    // The cluster ARN is arn:…:cluster/<name>/<uuid>; topics and groups live under the same name and uuid.
+    const clusterArn = this.cluster.attrArn;
+    const nameAndUuid = `${Fn.select(1, Fn.split('/', clusterArn))}/${Fn.select(2, Fn.split('/', clusterArn))}`;
+    const kafkaArn = (kind: 'topic' | 'group', name: string): string =>
+      `arn:${Aws.PARTITION}:kafka:${Aws.REGION}:${Aws.ACCOUNT_ID}:${kind}/${nameAndUuid}/${name}`;
+    this.topicArn = kafkaArn('topic', this.topic);
+
+    this.loaderFunction = createHandlerFunction(this, 'LoaderFunction', {
+      handlerName: 'loader',
+      description: 'hashbridge: stages legacy users from MSK into DynamoDB',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      vpc: this.vpc,
+      vpcSubnets: { subnetType: SubnetType.PUBLIC },
+      // In a public subnet the function gets no public IP: it reaches DynamoDB through the gateway endpoint.
+      allowPublicSubnet: true,
+      securityGroups: [this.loaderSecurityGroup],
+      environment: {
+        STAGING_TABLE: props.table.tableName,
+        QUARANTINE_TABLE: props.quarantineTable.tableName,
+      },
+      logGroup: new LogGroup(this, 'LoaderLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      ...(props.loaderCode === undefined ? {} : { code: props.loaderCode }),
+    });
+    // Exactly what the Loader calls: BatchGetItem, BatchWriteItem, a conditional UpdateItem; PutItem to quarantine.
+    props.table.grant(this.loaderFunction, 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem');
+    props.quarantineTable.grant(this.loaderFunction, 'dynamodb:PutItem');
+
+    // CDK's event source grants kafka:DescribeCluster(V2) and GetBootstrapBrokers, none of the data-plane actions.
+    const role = this.loaderFunction.role;
+    role?.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['kafka-cluster:Connect', 'kafka-cluster:DescribeClusterDynamicConfiguration'],
+        resources: [clusterArn],
+      }),
+    );
+    role?.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
+        resources: [this.topicArn],
+      }),
+    );
+    role?.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'],
+        resources: [kafkaArn('group', consumerGroupId)],
+      }),
+    );
+
+    this.loaderFunction.addEventSource(
+      new ManagedKafkaEventSource({
+        clusterArn,
+        topic: this.topic,
+        consumerGroupId,
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+      }),
+    );
+  }
+}
+
+export type { HashbridgePipelineProps };
+export { HashbridgePipeline };

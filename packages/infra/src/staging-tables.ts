@@ -1,0 +1,64 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { DEFAULTS } from './constants.js';
+
+interface StagingTablesProps {
+  /** Name of the staging table. @default 'StandaloneUserHashes' */
+  readonly tableName?: string;
+  /** Name of the table poison Kafka records are quarantined in. @default 'StandaloneUserHashesQuarantine' */
+  readonly quarantineTableName?: string;
+  /** Point-in-time recovery on both tables. @default false */
+  readonly pointInTimeRecovery?: boolean;
+  /** Attribute holding an epoch-seconds expiry, so staged hashes can age out after the migration window. */
+  readonly timeToLiveAttribute?: string;
+  /**
+   * What happens to the tables when the stack is deleted. The staging table holds every legacy user's
+   * password hash: keeping it by default avoids losing the only copy outside the legacy database.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The staging table the Loader writes and the Migration Lambda reads (one item per normalised email), and the
+ * quarantine table for records the Loader could not accept. Both on-demand: the load is a burst, then sign-ins
+ * trickle in.
+ *
+ * @example
+ * const tables = new StagingTables(this, 'Tables', { pointInTimeRecovery: true });
+ * tables.table.grantReadData(myFunction);
+ */
+class StagingTables extends Construct {
+  public readonly table: Table;
+  public readonly quarantineTable: Table;
+
+  public constructor(scope: Construct, id: string, props: StagingTablesProps = {}) {
+    super(scope, id);
+    const pointInTimeRecoverySpecification = { pointInTimeRecoveryEnabled: props.pointInTimeRecovery ?? false };
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    this.table = new Table(this, 'Table', {
+      tableName: props.tableName ?? DEFAULTS.stagingTableName,
+      partitionKey: { name: 'email', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // DEFAULT is the AWS owned key: no KMS key to pay for or to grant the functions.
+      encryption: TableEncryption.DEFAULT,
+      pointInTimeRecoverySpecification,
+      ...(props.timeToLiveAttribute === undefined ? {} : { timeToLiveAttribute: props.timeToLiveAttribute }),
+      removalPolicy,
+    });
+
+    this.quarantineTable = new Table(this, 'QuarantineTable', {
+      tableName: props.quarantineTableName ?? DEFAULTS.quarantineTableName,
+      partitionKey: { name: 'recordId', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.DEFAULT,
+      pointInTimeRecoverySpecification,
+      removalPolicy,
+    });
+  }
+}
+
+export type { StagingTablesProps };
+export { StagingTables };

@@ -1,0 +1,184 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { HashbridgePipeline, InfraError, StagingTables } from '../../src/index.js';
+import { inlineCode } from '../helpers/inline-code.js';
+
+const build = (operatorCidr = '203.0.113.7/32'): Stack => {
+  const stack = new Stack(new App(), 'Test');
+  const tables = new StagingTables(stack, 'Tables');
+  new HashbridgePipeline(stack, 'Pipeline', {
+    table: tables.table,
+    quarantineTable: tables.quarantineTable,
+    operatorCidr,
+    loaderCode: inlineCode(),
+  });
+  return stack;
+};
+
+const idOf = (template: Template, type: string, properties: Record<string, unknown> = {}): string => {
+  const ids = Object.keys(template.findResources(type, { Properties: properties }));
+  expect(ids).toHaveLength(1);
+  return ids[0] as string;
+};
+
+const groupId = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
+
+describe('Class: HashbridgePipeline', () => {
+  it('throws InfraError for an operator CIDR open to the whole internet', () => {
+    // Prepare & Act & Assess
+    expect(() => build('0.0.0.0/0')).toThrow(InfraError);
+  });
+
+  it('creates a VPC with two public subnets in two Availability Zones and an internet gateway, no NAT', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    template.resourceCountIs('AWS::EC2::Subnet', 2);
+    template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: true }, 2);
+    for (const index of [0, 1]) {
+      template.hasResourceProperties('AWS::EC2::Subnet', {
+        AvailabilityZone: { 'Fn::Select': [index, { 'Fn::GetAZs': '' }] },
+      });
+    }
+    template.resourceCountIs('AWS::EC2::InternetGateway', 1);
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+  });
+
+  it('creates the MSK cluster in the public subnets with IAM only, TLS and in-cluster encryption', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const clusterGroup = idOf(template, 'AWS::EC2::SecurityGroup', {
+      GroupDescription: 'hashbridge MSK brokers and the event source pollers',
+    });
+    template.hasResourceProperties('AWS::MSK::Cluster', {
+      KafkaVersion: '3.9.x',
+      NumberOfBrokerNodes: 2,
+      BrokerNodeGroupInfo: {
+        ClientSubnets: Match.arrayWith([Match.objectLike({ Ref: Match.stringLikeRegexp('PublicSubnet1') })]),
+        InstanceType: 'kafka.m5.large',
+        SecurityGroups: [groupId(clusterGroup)],
+        ConnectivityInfo: { PublicAccess: { Type: 'DISABLED' } },
+      },
+      ClientAuthentication: { Sasl: { Iam: { Enabled: true } }, Unauthenticated: { Enabled: false } },
+      EncryptionInfo: { EncryptionInTransit: { ClientBroker: 'TLS', InCluster: true } },
+    });
+  });
+
+  it('opens 9198 to the operator CIDR alone, and 9098 to the pollers and the Loader', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const clusterGroup = idOf(template, 'AWS::EC2::SecurityGroup', {
+      GroupDescription: 'hashbridge MSK brokers and the event source pollers',
+    });
+    const loaderGroup = idOf(template, 'AWS::EC2::SecurityGroup', { GroupDescription: 'hashbridge Loader Lambda' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'hashbridge MSK brokers and the event source pollers',
+      SecurityGroupIngress: [{ CidrIp: '203.0.113.7/32', IpProtocol: 'tcp', FromPort: 9198, ToPort: 9198 }].map(
+        (rule) => Match.objectLike(rule),
+      ),
+    });
+    for (const source of [clusterGroup, loaderGroup]) {
+      template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: groupId(clusterGroup),
+        SourceSecurityGroupId: groupId(source),
+        IpProtocol: 'tcp',
+        FromPort: 9098,
+        ToPort: 9098,
+      });
+    }
+    expect(JSON.stringify(template.findResources('AWS::EC2::SecurityGroupIngress'))).not.toContain('0.0.0.0/0');
+  });
+
+  it('lets the pollers reach Lambda and STS through interface endpoints on 443, and DynamoDB via a gateway', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const clusterGroup = idOf(template, 'AWS::EC2::SecurityGroup', {
+      GroupDescription: 'hashbridge MSK brokers and the event source pollers',
+    });
+    const endpointGroup = idOf(template, 'AWS::EC2::SecurityGroup', {
+      GroupDescription: 'hashbridge interface endpoints for Lambda and STS',
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: groupId(clusterGroup),
+      DestinationSecurityGroupId: groupId(endpointGroup),
+      FromPort: 443,
+      ToPort: 443,
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: groupId(endpointGroup),
+      SourceSecurityGroupId: groupId(clusterGroup),
+      FromPort: 443,
+      ToPort: 443,
+    });
+    template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface' }, 2);
+    template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 1);
+  });
+
+  it('subscribes the Loader to the topic from the start, 100 records a batch, as a named consumer group', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const cluster = idOf(template, 'AWS::MSK::Cluster');
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [cluster, 'Arn'] },
+      Topics: ['legacy-users'],
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'hashbridge-loader' },
+    });
+  });
+
+  it('grants the Loader its DynamoDB writes on the two tables and the kafka-cluster actions on the cluster', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const cluster = idOf(template, 'AWS::MSK::Cluster');
+    const table = idOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashes' });
+    const quarantine = idOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashesQuarantine' });
+    const [policy] = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = policy?.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+    const kafkaArn = (kind: string, name: string) => ({
+      'Fn::Join': ['', Match.arrayWith([`:${kind}/`, `/${name}`])],
+    });
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        {
+          Action: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'],
+          Effect: 'Allow',
+          Resource: [{ 'Fn::GetAtt': [table, 'Arn'] }],
+        },
+        { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: [{ 'Fn::GetAtt': [quarantine, 'Arn'] }] },
+        {
+          Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeClusterDynamicConfiguration'],
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [cluster, 'Arn'] },
+        },
+      ]),
+    );
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
+            Resource: kafkaArn('topic', 'legacy-users'),
+          }),
+          Match.objectLike({
+            Action: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'],
+            Resource: kafkaArn('group', 'hashbridge-loader'),
+          }),
+        ]),
+      },
+    });
+    expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"[^}]*kafka-cluster/);
+  });
+});

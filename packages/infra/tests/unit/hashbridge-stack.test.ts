@@ -1,0 +1,63 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { HashbridgeStack } from '../../src/index.js';
+import { inlineCode } from '../helpers/inline-code.js';
+
+describe('Class: HashbridgeStack', () => {
+  it('outputs what the producer and the login page are configured from', () => {
+    // Prepare
+    const stack = new HashbridgeStack(new App(), 'Hashbridge', {
+      migration: { migrationCode: inlineCode() },
+      pipeline: { loaderCode: inlineCode() },
+    });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const pool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
+    const client = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0];
+    const table = Object.keys(
+      template.findResources('AWS::DynamoDB::Table', { Properties: { TableName: 'StandaloneUserHashes' } }),
+    )[0];
+    template.hasOutput('StagingTableName', { Value: { Ref: table } });
+    template.hasOutput('UserPoolId', { Value: { Ref: pool } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: client } });
+    template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
+    template.hasOutput('Topic', { Value: 'legacy-users' });
+  });
+
+  it('asks for the operator CIDR at deploy time when none is given, with a pattern that refuses /0', () => {
+    // Prepare
+    const stack = new HashbridgeStack(new App(), 'Hashbridge', {
+      migration: { migrationCode: inlineCode() },
+      pipeline: { loaderCode: inlineCode() },
+    });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.hasParameter('OperatorCidr', { Type: 'String', Default: Match.absent() });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: { Ref: 'OperatorCidr' }, FromPort: 9198 })],
+    });
+  });
+
+  it('bundles the real Migration and Loader handlers when no code is given', () => {
+    // Prepare
+    const stack = new HashbridgeStack(new App(), 'Hashbridge', { pipeline: { operatorCidr: '203.0.113.7/32' } });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) {
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
+    }
+  }, 30_000);
+});
