@@ -95,6 +95,48 @@ describe('Producer: resuming and authentication', () => {
     expect([...keys].sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
   });
 
+  it('stops after the batch in flight on SIGINT, with a checkpoint and exit code 130, and resumes', async () => {
+    // Prepare
+    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 6_000, { withBadRows: false });
+    const topic = `legacy-users-${randomUUID()}`;
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-sigint-'));
+    const checkpoint = join(work, 'checkpoint.json');
+    const args = [
+      '--table',
+      table,
+      '--topic',
+      topic,
+      '--create-topic',
+      '--batch-size',
+      '100',
+      '--checkpoint',
+      checkpoint,
+    ];
+    args.push('--rejects', join(work, 'rejects.jsonl'), '--progress', 'lines');
+
+    // Act
+    const first = runCli(args);
+    const output: string[] = [];
+    first.stdout.on('data', (chunk) => output.push(String(chunk)));
+    for (let waited = 0; waited < 60_000; waited += 20) {
+      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, 'utf8')).sent >= 300) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    first.kill('SIGINT');
+    const code = await new Promise((resolve) => first.once('exit', resolve));
+    const stoppedAt = JSON.parse(readFileSync(checkpoint, 'utf8'));
+    const second = runCli(args);
+    const secondCode = await new Promise((resolve) => second.once('exit', resolve));
+
+    // Assess
+    expect(code).toBe(130);
+    expect(output.join('')).toMatch(/^interrupted: read \d+ rows/m);
+    expect(stoppedAt.sent).toBeLessThan(6_000);
+    expect(secondCode).toBe(0);
+    const keys = new Set(await keysOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic));
+    expect(keys.size).toBe(rows.length);
+  });
+
   it('sends over the SASL/SCRAM listener with the credentials from the environment', async () => {
     // Prepare
     const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 50, { withBadRows: false });
