@@ -12,6 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEFAULTS } from './constants.js';
 import { createHandlerFunction } from './handler-function.js';
+import { suppressMigrationFindings } from './nag-suppressions.js';
 import { StagingTables, type StagingTablesProps } from './staging-tables.js';
 
 interface HashbridgeMigrationProps extends StagingTablesProps {
@@ -85,6 +86,7 @@ class HashbridgeMigration extends Construct {
     });
     this.userPool = userPool;
     this.userPoolClient = this.addClient(userPool);
+    suppressMigrationFindings(this);
   }
 
   private addClient(userPool: UserPool): UserPoolClient {

@@ -1,6 +1,7 @@
 import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import {
+  FlowLogDestination,
   GatewayVpcEndpointAwsService,
   InterfaceVpcEndpointAwsService,
   Peer,
@@ -9,13 +10,14 @@ import {
   SubnetType,
   Vpc,
 } from 'aws-cdk-lib/aws-ec2';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Code, type Function as LambdaFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnCluster } from 'aws-cdk-lib/aws-msk';
 import { Construct } from 'constructs';
 import { createHandlerFunction } from './handler-function.js';
+import { suppressPipelineFindings } from './nag-suppressions.js';
 import { validateOperatorCidr } from './operator-cidr.js';
 
 /** MSK's broker ports for IAM authentication: inside the VPC, and through public access. */
@@ -65,6 +67,8 @@ class HashbridgePipeline extends Construct {
   public readonly topic: string;
   /** `arn:…:topic/<cluster>/<uuid>/<topic>`: what the producer's and the Loader's topic permissions name. */
   public readonly topicArn: string;
+  /** What the operator's producer needs: attach it to the role or user that runs `hashbridge-producer --auth iam`. */
+  public readonly producerPolicy: ManagedPolicy;
 
   public constructor(scope: Construct, id: string, props: HashbridgePipelineProps) {
     super(scope, id);
@@ -80,6 +84,12 @@ class HashbridgePipeline extends Construct {
       subnetConfiguration: [{ name: 'Public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
     });
     this.vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: GatewayVpcEndpointAwsService.DYNAMODB });
+    // The only record of who reached the public brokers, and from where.
+    this.vpc.addFlowLog('FlowLog', {
+      destination: FlowLogDestination.toCloudWatchLogs(
+        new LogGroup(this, 'FlowLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      ),
+    });
 
     this.clusterSecurityGroup = new SecurityGroup(this, 'ClusterSecurityGroup', {
       vpc: this.vpc,
@@ -134,6 +144,18 @@ class HashbridgePipeline extends Construct {
       },
       clientAuthentication: { sasl: { iam: { enabled: true } }, unauthenticated: { enabled: false } },
       encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS', inCluster: true } },
+      // Broker logs show failed IAM authentications and authorizations, which the producer only sees as a disconnect.
+      loggingInfo: {
+        brokerLogs: {
+          cloudWatchLogs: {
+            enabled: true,
+            logGroup: new LogGroup(this, 'BrokerLogs', {
+              retention: RetentionDays.ONE_MONTH,
+              removalPolicy: RemovalPolicy.DESTROY,
+            }).logGroupName,
+          },
+        },
+      },
     });
 
     // The cluster ARN is arn:…:cluster/<name>/<uuid>; topics and groups live under the same name and uuid.
@@ -142,6 +164,24 @@ class HashbridgePipeline extends Construct {
     const kafkaArn = (kind: 'topic' | 'group', name: string): string =>
       `arn:${Aws.PARTITION}:kafka:${Aws.REGION}:${Aws.ACCOUNT_ID}:${kind}/${nameAndUuid}/${name}`;
     this.topicArn = kafkaArn('topic', this.topic);
+
+    // The producer is idempotent (WriteDataIdempotently) and may create its topic on first run (CreateTopic);
+    // it never reads, so no ReadData and no group permissions.
+    this.producerPolicy = new ManagedPolicy(this, 'ProducerPolicy', {
+      description: 'hashbridge producer: write legacy users to the MSK topic with IAM authentication',
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'],
+          resources: [clusterArn],
+        }),
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData', 'kafka-cluster:CreateTopic'],
+          resources: [this.topicArn],
+        }),
+      ],
+    });
 
     this.loaderFunction = createHandlerFunction(this, 'LoaderFunction', {
       handlerName: 'loader',
@@ -200,6 +240,7 @@ class HashbridgePipeline extends Construct {
         batchSize: 100,
       }),
     );
+    suppressPipelineFindings(this);
   }
 }
 

@@ -49,6 +49,7 @@ class HashbridgeStack extends Stack {
     new CfnOutput(this, 'Region', { value: this.region });
     new CfnOutput(this, 'Topic', { value: this.pipeline.topic });
     new CfnOutput(this, 'ClusterArn', { value: this.pipeline.cluster.attrArn });
+    new CfnOutput(this, 'ProducerPolicyArn', { value: this.pipeline.producerPolicy.managedPolicyArn });
   }
 }
 

@@ -68,6 +68,22 @@ describe('Class: HashbridgePipeline', () => {
     });
   });
 
+  it('sends broker logs and VPC flow logs to CloudWatch, kept a month', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    template.hasResourceProperties('AWS::MSK::Cluster', {
+      LoggingInfo: { BrokerLogs: { CloudWatchLogs: { Enabled: true, LogGroup: { Ref: Match.anyValue() } } } },
+    });
+    template.hasResourceProperties('AWS::EC2::FlowLog', {
+      ResourceType: 'VPC',
+      LogDestinationType: 'cloud-watch-logs',
+      TrafficType: 'ALL',
+    });
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
+  });
+
   it('opens 9198 to the operator CIDR alone, and 9098 to the pollers and the Loader', () => {
     // Prepare & Act
     const template = Template.fromStack(build());
@@ -145,7 +161,12 @@ describe('Class: HashbridgePipeline', () => {
     const cluster = idOf(template, 'AWS::MSK::Cluster');
     const table = idOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashes' });
     const quarantine = idOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashesQuarantine' });
-    const [policy] = Object.values(template.findResources('AWS::IAM::Policy'));
+    // The flow log's role has a policy too: take the one attached to the Loader's role.
+    const [policy] = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: Match.stringLikeRegexp('LoaderFunctionServiceRole') }] },
+      }),
+    );
     const statements = policy?.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
     const kafkaArn = (kind: string, name: string) => ({
       'Fn::Join': ['', Match.arrayWith([`:${kind}/`, `/${name}`])],
@@ -180,5 +201,43 @@ describe('Class: HashbridgePipeline', () => {
       },
     });
     expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"[^}]*kafka-cluster/);
+  });
+
+  it('gives the producer a managed policy to connect, write idempotently and create the topic, nothing more', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const cluster = idOf(template, 'AWS::MSK::Cluster');
+    const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]?.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toEqual({
+      Action: ['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [cluster, 'Arn'] },
+    });
+    expect(statements[1]).toMatchObject({
+      Action: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData', 'kafka-cluster:CreateTopic'],
+      Effect: 'Allow',
+    });
+    // The topic ARN is the cluster's with `topic/` for `cluster/` and the topic name appended.
+    const topicResource = statements[1]?.Resource as { 'Fn::Join': [string, unknown[]] } | undefined;
+    const [separator, parts] = topicResource?.['Fn::Join'] ?? [];
+    expect(separator).toBe('');
+    expect(parts).toEqual([
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':kafka:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ':topic/',
+      { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [cluster, 'Arn'] }] }] },
+      '/',
+      { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [cluster, 'Arn'] }] }] },
+      '/legacy-users',
+    ]);
   });
 });

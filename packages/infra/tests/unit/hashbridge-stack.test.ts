@@ -26,6 +26,8 @@ describe('Class: HashbridgeStack', () => {
     template.hasOutput('UserPoolClientId', { Value: { Ref: client } });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
     template.hasOutput('Topic', { Value: 'legacy-users' });
+    const producerPolicy = Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))[0];
+    template.hasOutput('ProducerPolicyArn', { Value: { Ref: producerPolicy } });
   });
 
   it('asks for the operator CIDR at deploy time when none is given, with a pattern that refuses /0', () => {

@@ -1,0 +1,36 @@
+import { App, Aspects } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { HashbridgeStack } from '../../src/index.js';
+import { inlineCode } from '../helpers/inline-code.js';
+
+const findings = (operatorCidr?: string) => {
+  const app = new App();
+  const stack = new HashbridgeStack(app, 'Hashbridge', {
+    migration: { migrationCode: inlineCode() },
+    pipeline: { loaderCode: inlineCode(), ...(operatorCidr === undefined ? {} : { operatorCidr }) },
+  });
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  const annotations = Annotations.fromStack(stack);
+  const format = (message: SynthesisMessage) => `${message.id}: ${String(message.entry.data)}`;
+  return {
+    errors: annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map(format),
+    warnings: annotations.findWarning('*', Match.stringLikeRegexp('.*(AwsSolutions|CdkNag).*')).map(format),
+  };
+};
+
+describe('cdk-nag AwsSolutions', () => {
+  it.each([
+    ['the OperatorCidr parameter', undefined],
+    ['a CIDR given at synthesis', '203.0.113.7/32'],
+  ])('finds no unsuppressed error or warning with %s', (_, operatorCidr) => {
+    // Prepare & Act
+    const { errors, warnings } = findings(operatorCidr);
+
+    // Assess
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
