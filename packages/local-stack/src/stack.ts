@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_NAMES } from './constants.js';
@@ -44,6 +44,13 @@ interface StartStackResult {
   /** False when a running stack was found and reused. */
   readonly started: boolean;
 }
+
+/** Written whole or not at all (temporary file, then rename), so a reader never sees half a state. */
+const writeStateFile = (file: string, state: StackState): void => {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
+};
 
 const readState = (paths: StackPaths): StackState | undefined => {
   if (!existsSync(paths.stateFile)) return undefined;
@@ -119,11 +126,7 @@ const startStack = async (paths: StackPaths, log: (line: string) => void = () =>
   // can stop what an interrupted `up` left behind.
   const spawned: number[] = [];
   const writeProvisional = (): void =>
-    writeFileSync(
-      paths.stateFile,
-      `${JSON.stringify({ startedAt: new Date().toISOString(), dataDir, services: [], env: {}, spawned }, null, 2)}\n`,
-      { mode: 0o600 },
-    );
+    writeStateFile(paths.stateFile, { startedAt: new Date().toISOString(), dataDir, services: [], env: {}, spawned });
   writeProvisional();
   const ctx: ServiceContext = {
     paths,
@@ -152,7 +155,7 @@ const startStack = async (paths: StackPaths, log: (line: string) => void = () =>
     env: Object.assign({}, ...services.map((service) => service.env)),
     spawned,
   };
-  writeFileSync(paths.stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  writeStateFile(paths.stateFile, state);
   writeEnvFile(paths.envFile, state.env);
   return { state, started: true };
 };
