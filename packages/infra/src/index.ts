@@ -10,6 +10,7 @@ export type { HashbridgePipelineProps } from './hashbridge-pipeline.js';
 export { HashbridgePipeline } from './hashbridge-pipeline.js';
 export type { HashbridgeStackProps } from './hashbridge-stack.js';
 export { HashbridgeStack } from './hashbridge-stack.js';
+export { createNativeHashLayer, LAYER_PACKAGES } from './native-hash-layer.js';
 export { OPERATOR_CIDR_PATTERN, validateOperatorCidr } from './operator-cidr.js';
 export type { StagingTablesProps } from './staging-tables.js';
 export { StagingTables } from './staging-tables.js';
