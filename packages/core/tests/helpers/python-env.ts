@@ -14,11 +14,11 @@ const cacheDir = (): string =>
   process.env.HASHBRIDGE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'hashbridge');
 
 /**
- * Makes (once) a virtualenv with the pinned requirements of `name` and returns its python. The folder
- * name carries a digest of the requirements, so changing a pin builds a fresh one.
+ * Makes (once) a virtualenv named `name` with the pinned `requirements` file and returns its python. The folder
+ * name carries a digest of the requirements, so changing a pin builds a fresh one; it is built under a
+ * temporary name, so an interrupted install is never reused. Other packages' tests use it for their tools.
  */
-const ensurePythonEnv = (name: OracleName): string => {
-  const requirements = join(ORACLE_DIR, `requirements-${name}.txt`);
+const ensureVirtualenv = (name: string, requirements: string): string => {
   const digest = createHash('sha256').update(readFileSync(requirements)).digest('hex').slice(0, 12);
   const envDir = join(cacheDir(), 'python', `${name}-${digest}`);
   const python = join(envDir, 'bin', 'python');
@@ -32,7 +32,7 @@ const ensurePythonEnv = (name: OracleName): string => {
     if (result.error !== undefined || result.status !== 0) {
       rmSync(partial, { recursive: true, force: true });
       throw new Error(
-        `setting up the ${name} oracle failed at \`${command} ${args.join(' ')}\`: ${result.error?.message ?? `${result.stdout}${result.stderr}`.trim().slice(-2000)}\nPython 3.9+ with venv and access to PyPI are needed (Debian: apt-get install python3-venv).`,
+        `setting up the ${name} virtualenv failed at \`${command} ${args.join(' ')}\`: ${result.error?.message ?? `${result.stdout}${result.stderr}`.trim().slice(-2000)}\nPython 3.9+ with venv and access to PyPI are needed (Debian: apt-get install python3-venv).`,
       );
     }
   };
@@ -44,5 +44,9 @@ const ensurePythonEnv = (name: OracleName): string => {
   return python;
 };
 
+/** The virtualenv of one reference implementation (requirements in tests/oracle/). */
+const ensurePythonEnv = (name: OracleName): string =>
+  ensureVirtualenv(name, join(ORACLE_DIR, `requirements-${name}.txt`));
+
 export type { OracleName };
-export { ensurePythonEnv, ORACLE_DIR };
+export { ensurePythonEnv, ensureVirtualenv, ORACLE_DIR };

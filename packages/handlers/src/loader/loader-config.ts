@@ -10,7 +10,7 @@ const loaderEnvironmentSchema = z.object({
   QUARANTINE_TABLE: z.string().min(1).default(DEFAULT_QUARANTINE_TABLE),
   /** For MSK's provisioned mode: answer with `batchItemFailures` instead of failing the whole batch. */
   REPORT_BATCH_ITEM_FAILURES: booleanText.default(false),
-  /** Writes in flight at once per batch. */
+  /** Records validated and quarantined at once per batch (staging itself goes in batched requests). */
   STAGING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(16),
   /** Only for the local stack: the DynamoDB API to talk to. */
   DYNAMODB_ENDPOINT: z.url().optional(),

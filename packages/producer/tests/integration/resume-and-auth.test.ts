@@ -51,33 +51,44 @@ const runCli = (args: string[]) =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
+/** 6,000 users in a fresh table, and the CLI arguments of an export to a fresh topic in batches of 100. */
+const resumableExport = async (progress: 'off' | 'lines') => {
+  const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 6_000, { withBadRows: false });
+  const topic = `legacy-users-${randomUUID()}`;
+  const work = mkdtempSync(join(tmpdir(), 'hashbridge-resume-'));
+  const checkpoint = join(work, 'checkpoint.json');
+  const args = [
+    '--table',
+    table,
+    '--topic',
+    topic,
+    '--create-topic',
+    '--batch-size',
+    '100',
+    '--checkpoint',
+    checkpoint,
+  ];
+  args.push('--rejects', join(work, 'rejects.jsonl'), '--progress', progress);
+  return { rows, topic, checkpoint, args };
+};
+
+/** Waits until the checkpoint records at least `sent` messages. */
+const checkpointReaches = async (checkpoint: string, sent: number): Promise<void> => {
+  for (let waited = 0; waited < 60_000; waited += 20) {
+    if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, 'utf8')).sent >= sent) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 describe('Producer: resuming and authentication', () => {
   it('delivers every user after being killed with SIGKILL mid-run and started again', async () => {
     // Prepare
-    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 6_000, { withBadRows: false });
-    const topic = `legacy-users-${randomUUID()}`;
-    const work = mkdtempSync(join(tmpdir(), 'hashbridge-kill-'));
-    const checkpoint = join(work, 'checkpoint.json');
-    const args = [
-      '--table',
-      table,
-      '--topic',
-      topic,
-      '--create-topic',
-      '--batch-size',
-      '100',
-      '--checkpoint',
-      checkpoint,
-    ];
-    args.push('--rejects', join(work, 'rejects.jsonl'), '--progress', 'off');
+    const { rows, topic, checkpoint, args } = await resumableExport('off');
 
     // Act: kill the first run once it has checkpointed part of the export.
     const first = runCli(args);
     const exited = new Promise((resolve) => first.once('exit', resolve));
-    for (let waited = 0; waited < 60_000; waited += 20) {
-      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, 'utf8')).sent >= 500) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await checkpointReaches(checkpoint, 500);
     first.kill('SIGKILL');
     await exited;
     const sentBeforeKill = JSON.parse(readFileSync(checkpoint, 'utf8')).sent as number;
@@ -97,31 +108,13 @@ describe('Producer: resuming and authentication', () => {
 
   it('stops after the batch in flight on SIGINT, with a checkpoint and exit code 130, and resumes', async () => {
     // Prepare
-    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 6_000, { withBadRows: false });
-    const topic = `legacy-users-${randomUUID()}`;
-    const work = mkdtempSync(join(tmpdir(), 'hashbridge-sigint-'));
-    const checkpoint = join(work, 'checkpoint.json');
-    const args = [
-      '--table',
-      table,
-      '--topic',
-      topic,
-      '--create-topic',
-      '--batch-size',
-      '100',
-      '--checkpoint',
-      checkpoint,
-    ];
-    args.push('--rejects', join(work, 'rejects.jsonl'), '--progress', 'lines');
+    const { rows, topic, checkpoint, args } = await resumableExport('lines');
 
     // Act
     const first = runCli(args);
     const output: string[] = [];
     first.stdout.on('data', (chunk) => output.push(String(chunk)));
-    for (let waited = 0; waited < 60_000; waited += 20) {
-      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, 'utf8')).sent >= 300) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await checkpointReaches(checkpoint, 300);
     first.kill('SIGINT');
     const code = await new Promise((resolve) => first.once('exit', resolve));
     const stoppedAt = JSON.parse(readFileSync(checkpoint, 'utf8'));
