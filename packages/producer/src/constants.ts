@@ -14,4 +14,13 @@ const DEFAULT_SOURCE = Object.freeze({
 /** Rows per cursor read, per Kafka send, and per checkpoint. */
 const DEFAULT_BATCH_SIZE = 1000;
 
-export { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC };
+/**
+ * How long one Kafka request may take before it is retried. Generous: a batch of thousands of messages
+ * crosses the internet to MSK's public endpoint and waits for every in-sync replica.
+ */
+const KAFKA_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Retries of a failed Kafka request (safe: the producer is idempotent) before the run stops. */
+const KAFKA_RETRIES = 5;
+
+export { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC, KAFKA_REQUEST_TIMEOUT_MS, KAFKA_RETRIES };

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Where a run got to: every row up to `lastId` (in export order) is acknowledged by Kafka or rejected. */
@@ -8,24 +9,37 @@ interface Checkpoint {
   readonly lastId: string;
   readonly sent: number;
   readonly rejected: number;
+  /** Length of the rejects file at this point: a resumed run cuts off what a killed run wrote after it. */
+  readonly rejectsBytes: number;
   readonly updatedAt: string;
 }
 
 const readCheckpoint = (file: string, exportKey: string): Checkpoint | undefined => {
   try {
-    const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
-    return checkpoint.exportKey === exportKey ? checkpoint : undefined;
+    const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as Partial<Checkpoint>;
+    if (checkpoint.exportKey !== exportKey || typeof checkpoint.lastId !== 'string') return undefined;
+    // A checkpoint written before `rejectsBytes` existed keeps the whole rejects file.
+    return { rejectsBytes: Number.MAX_SAFE_INTEGER, ...checkpoint } as Checkpoint;
   } catch {
     return undefined;
   }
 };
 
-/** Written to a temporary file and renamed over the old one, so a kill at any moment leaves a whole file. */
-const writeCheckpoint = (file: string, checkpoint: Checkpoint): void => {
-  mkdirSync(dirname(file), { recursive: true });
+/**
+ * Written to a temporary file, flushed to disk and renamed over the old one, so a kill at any moment leaves a
+ * whole file. Asynchronous: the disk work runs beside the reading and validating of the next batch.
+ */
+const writeCheckpoint = async (file: string, checkpoint: Checkpoint): Promise<void> => {
+  await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`, { flush: true });
-  renameSync(temporary, file);
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(checkpoint, null, 2)}\n`);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
 };
 
 export type { Checkpoint };

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
 import { createUserMessage, type UserMessage } from '@hashbridge/core';
-import { CompressionTypes, type Producer } from 'kafkajs';
+import type { Producer } from '@platformatic/kafka';
 import type { ProducerConfig } from '../config.js';
 import { RejectThresholdError } from '../errors.js';
-import { createKafka } from '../sink/kafka-client.js';
+import { createKafkaProducer, createTopic } from '../sink/kafka-client.js';
 import { type LegacyRow, UserSource } from '../source/user-source.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
+import { RejectsFile } from './rejects-file.js';
 
 interface ProducerSummary {
   /** Rows this run read (after the checkpoint it resumed from). */
@@ -83,6 +83,15 @@ const profileOf = (raw: unknown): Record<string, unknown> | null | 'invalid' => 
   return typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : 'invalid';
 };
 
+/** One batch of rows, turned into what is sent and what is refused. */
+interface PreparedBatch {
+  readonly messages: { readonly topic: string; readonly key: string; readonly value: string }[];
+  /** Lines for the rejects file, one per refused row. */
+  readonly refused: string[];
+  readonly read: number;
+  readonly lastId: string | undefined;
+}
+
 type RowOutcome = { readonly message: UserMessage } | { readonly reason: string; readonly detail: string };
 
 /** The message for one row, or why the row is refused. Never carries the hash into a reason. */
@@ -108,6 +117,20 @@ const messageOf = (row: LegacyRow): RowOutcome => {
   return { reason: `invalid-${field.split('.')[0]}`, detail: result.detail };
 };
 
+const prepareBatch = (rows: readonly LegacyRow[], topic: string): PreparedBatch => {
+  const messages: PreparedBatch['messages'] = [];
+  const refused: string[] = [];
+  for (const row of rows) {
+    const outcome = messageOf(row);
+    if ('message' in outcome) {
+      messages.push({ topic, key: outcome.message.email, value: JSON.stringify(outcome.message) });
+    } else {
+      refused.push(`${JSON.stringify({ rowId: row.id, reason: outcome.reason, detail: outcome.detail })}\n`);
+    }
+  }
+  return { messages, refused, read: rows.length, lastId: rows.at(-1)?.id };
+};
+
 /**
  * Streams the legacy users to Kafka: one JSON message per user, keyed by the normalised email, from one
  * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producer, gzip). After
@@ -127,67 +150,70 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   let interrupted = false;
 
   const source = await UserSource.open(config.databaseUrl, config);
-  let producer: Producer | undefined;
-  mkdirSync(dirname(config.rejects), { recursive: true });
-  const rejects = createWriteStream(config.rejects, { flags: checkpoint === undefined ? 'w' : 'a' });
+  let producer: Producer<string, string, string, string> | undefined;
+  const rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
+
+  /** Sends one batch; once it is acknowledged, records its rejects and moves the checkpoint past it. */
+  const deliver = async (batch: PreparedBatch, progress: Progress): Promise<void> => {
+    if (producer !== undefined && batch.messages.length > 0) await producer.send({ messages: batch.messages });
+    rejected += batch.refused.length;
+    await rejects.append(batch.refused);
+    sent += config.dryRun ? 0 : batch.messages.length;
+    read += batch.read;
+    lastId = batch.lastId ?? lastId;
+    if (!config.dryRun && lastId !== undefined) {
+      await writeCheckpoint(config.checkpoint, {
+        exportKey,
+        lastId,
+        sent,
+        rejected,
+        rejectsBytes: rejects.bytes,
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    progress.update(read);
+    if (config.maxRejects !== undefined && rejected > config.maxRejects) {
+      throw new RejectThresholdError(
+        `${rejected} rows were rejected, more than --max-rejects ${config.maxRejects}; see ${config.rejects}`,
+      );
+    }
+  };
+
+  // One batch is in flight while the next is read and validated; batches are still sent, acknowledged and
+  // checkpointed strictly one after another, so the checkpoint never passes an unacknowledged row.
+  let inFlight: Promise<void> | undefined;
   try {
     if (!config.dryRun) {
-      const kafka = createKafka(config);
       if (config.createTopic) {
-        const admin = kafka.admin();
-        await admin.connect();
-        await admin.createTopics({
-          topics: [
-            { topic: config.topic, numPartitions: config.partitions, replicationFactor: config.replicationFactor },
-          ],
-          waitForLeaders: true,
+        await createTopic(config, {
+          name: config.topic,
+          partitions: config.partitions,
+          replicationFactor: config.replicationFactor,
         });
-        await admin.disconnect();
       }
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-      await producer.connect();
+      producer = createKafkaProducer(config);
     }
     const total = await source.count(lastId);
     const progress = createProgress(total, config.progress, options.progressStream);
 
     for await (const rows of readAhead(source.batches(lastId, config.batchSize))) {
-      const messages: { key: string; value: string }[] = [];
-      const refused: string[] = [];
-      for (const row of rows) {
-        const outcome = messageOf(row);
-        if ('message' in outcome) {
-          messages.push({ key: outcome.message.email, value: JSON.stringify(outcome.message) });
-        } else {
-          refused.push(`${JSON.stringify({ rowId: row.id, reason: outcome.reason, detail: outcome.detail })}\n`);
-        }
-      }
-      if (producer !== undefined && messages.length > 0) {
-        await producer.send({ topic: config.topic, acks: -1, compression: CompressionTypes.GZIP, messages });
-      }
-      // Rejects of a batch are recorded once it is acknowledged, just before its checkpoint.
-      rejected += refused.length;
-      for (const line of refused) rejects.write(line);
-      sent += config.dryRun ? 0 : messages.length;
-      read += rows.length;
-      lastId = rows.at(-1)?.id ?? lastId;
-      if (!config.dryRun && lastId !== undefined) {
-        writeCheckpoint(config.checkpoint, { exportKey, lastId, sent, rejected, updatedAt: new Date().toISOString() });
-      }
-      progress.update(read);
-      if (config.maxRejects !== undefined && rejected > config.maxRejects) {
-        throw new RejectThresholdError(
-          `${rejected} rows were rejected, more than --max-rejects ${config.maxRejects}; see ${config.rejects}`,
-        );
-      }
+      const batch = prepareBatch(rows, config.topic);
+      await inFlight;
       if (options.signal?.aborted === true) {
         interrupted = true;
         break;
       }
+      inFlight = deliver(batch, progress);
+      // Its failure is raised by the `await` above or below; until then it must not count as unhandled.
+      inFlight.catch(() => undefined);
     }
+    await inFlight;
+    if (!interrupted && options.signal?.aborted === true) interrupted = read < total;
     progress.finish(read);
   } finally {
-    await new Promise((resolve) => rejects.end(resolve));
-    await producer?.disconnect();
+    await inFlight?.catch(() => undefined);
+    await rejects.close();
+    await producer?.close();
     await source.close();
   }
   return {

@@ -1,31 +1,39 @@
+import { Admin, type BaseOptions, Producer, type SASLOptions, stringSerializers } from '@platformatic/kafka';
 import { generateAuthToken, generateAuthTokenFromProfile, generateAuthTokenFromRole } from 'aws-msk-iam-sasl-signer-js';
-import { Kafka, type KafkaConfig, logLevel, type SASLOptions } from 'kafkajs';
 import type { ProducerConfig } from '../config.js';
+import { KAFKA_REQUEST_TIMEOUT_MS, KAFKA_RETRIES } from '../constants.js';
 
 type KafkaSettings = Pick<
   ProducerConfig,
   'brokers' | 'auth' | 'tls' | 'region' | 'awsProfile' | 'roleArn' | 'saslUsername' | 'saslPassword' | 'saslMechanism'
 >;
 
+/** What the producer and the admin client share: where the brokers are and how to authenticate. */
+type KafkaClientOptions = Pick<
+  BaseOptions,
+  'clientId' | 'bootstrapBrokers' | 'tls' | 'tlsServerName' | 'sasl' | 'timeout' | 'retries'
+>;
+
 /**
  * An OAUTHBEARER token provider for MSK's IAM authentication: a SigV4-signed `kafka-cluster:Connect` URL
- * from the default credential chain, a named profile, or an assumed role. kafkajs asks again before the
- * session expires.
+ * from the default credential chain, a named profile, or an assumed role. The client asks again when it
+ * re-authenticates before the broker's session expires.
  */
-const mskIamTokenProvider = (settings: Pick<KafkaSettings, 'region' | 'awsProfile' | 'roleArn'>) => async () => {
-  const region = settings.region ?? '';
-  const { token } =
-    settings.roleArn !== undefined
-      ? await generateAuthTokenFromRole({
-          region,
-          awsRoleArn: settings.roleArn,
-          awsRoleSessionName: 'hashbridge-producer',
-        })
-      : settings.awsProfile !== undefined
-        ? await generateAuthTokenFromProfile({ region, awsProfileName: settings.awsProfile })
-        : await generateAuthToken({ region });
-  return { value: token };
-};
+const mskIamTokenProvider =
+  (settings: Pick<KafkaSettings, 'region' | 'awsProfile' | 'roleArn'>) => async (): Promise<string> => {
+    const region = settings.region ?? '';
+    const { token } =
+      settings.roleArn !== undefined
+        ? await generateAuthTokenFromRole({
+            region,
+            awsRoleArn: settings.roleArn,
+            awsRoleSessionName: 'hashbridge-producer',
+          })
+        : settings.awsProfile !== undefined
+          ? await generateAuthTokenFromProfile({ region, awsProfileName: settings.awsProfile })
+          : await generateAuthToken({ region });
+    return token;
+  };
 
 const saslFor = (settings: KafkaSettings): SASLOptions | undefined => {
   switch (settings.auth) {
@@ -33,30 +41,64 @@ const saslFor = (settings: KafkaSettings): SASLOptions | undefined => {
       return undefined;
     case 'scram':
       return {
-        mechanism: settings.saslMechanism,
+        mechanism: settings.saslMechanism === 'scram-sha-256' ? 'SCRAM-SHA-256' : 'SCRAM-SHA-512',
         username: settings.saslUsername ?? '',
         password: settings.saslPassword ?? '',
       };
     case 'iam':
-      return { mechanism: 'oauthbearer', oauthBearerProvider: mskIamTokenProvider(settings) };
+      return { mechanism: 'OAUTHBEARER', token: mskIamTokenProvider(settings) };
   }
 };
 
-/** kafkajs settings for the chosen authentication. MSK's IAM (9198) and SCRAM (9196) listeners need TLS. */
-const kafkaConfigFor = (settings: KafkaSettings, clientId = 'hashbridge-producer'): KafkaConfig => {
+/** Client settings for the chosen authentication. MSK's IAM (9198) and SCRAM (9196) listeners need TLS. */
+const kafkaClientOptionsFor = (settings: KafkaSettings, clientId = 'hashbridge-producer'): KafkaClientOptions => {
   const sasl = saslFor(settings);
+  const tls = (settings.tls ?? (settings.auth === 'none' ? 'off' : 'on')) === 'on';
   return {
     clientId,
-    brokers: settings.brokers,
-    ssl: (settings.tls ?? (settings.auth === 'none' ? 'off' : 'on')) === 'on',
-    // kafkajs logs retried, harmless errors (a coordinator still loading) at ERROR; real failures throw.
-    logLevel: logLevel.NOTHING,
+    bootstrapBrokers: settings.brokers,
+    timeout: KAFKA_REQUEST_TIMEOUT_MS,
+    retries: KAFKA_RETRIES,
+    // MSK's brokers share one IP range: the certificate is chosen by name (SNI), so send the host name.
+    ...(tls ? { tls: {}, tlsServerName: true } : {}),
     ...(sasl === undefined ? {} : { sasl }),
   };
 };
 
-const createKafka = (settings: KafkaSettings, clientId?: string): Kafka =>
-  new Kafka(kafkaConfigFor(settings, clientId));
+/**
+ * The producer of the export: idempotent (so a retried request never duplicates or reorders a partition's
+ * messages; the client then keeps one request in flight per broker), acknowledged by all in-sync replicas,
+ * gzip-compressed, never creating topics by accident.
+ */
+const createKafkaProducer = (settings: KafkaSettings): Producer<string, string, string, string> =>
+  new Producer({
+    ...kafkaClientOptionsFor(settings),
+    serializers: stringSerializers,
+    idempotent: true,
+    acks: -1,
+    compression: 'gzip',
+    autocreateTopics: false,
+  });
 
-export type { KafkaSettings };
-export { createKafka, kafkaConfigFor, mskIamTokenProvider };
+/** Creates the topic (`--create-topic`); a topic that already exists is left as it is. */
+const createTopic = async (
+  settings: KafkaSettings,
+  topic: { readonly name: string; readonly partitions: number; readonly replicationFactor: number },
+): Promise<void> => {
+  const admin = new Admin(kafkaClientOptionsFor(settings, 'hashbridge-producer-admin'));
+  try {
+    const existing = await admin.listTopics();
+    if (!existing.includes(topic.name)) {
+      await admin.createTopics({
+        topics: [topic.name],
+        partitions: topic.partitions,
+        replicas: topic.replicationFactor,
+      });
+    }
+  } finally {
+    await admin.close();
+  }
+};
+
+export type { KafkaClientOptions, KafkaSettings };
+export { createKafkaProducer, createTopic, kafkaClientOptionsFor, mskIamTokenProvider };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeEmail } from '@hashbridge/core';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveProducerConfig, runProducer } from '../../src/index.js';
 import { seedLegacyUsers } from '../helpers/legacy-users.js';
@@ -104,6 +105,46 @@ describe('Producer: resuming and authentication', () => {
     expect(output.join('')).toMatch(/resumed after id/);
     const keys = new Set(await keysOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic));
     expect([...keys].sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+  });
+
+  it('reports each refused row exactly once across a SIGKILL and a resumed run', async () => {
+    // Prepare: one row in 50 has no email, spread through the table so rejects are written all along.
+    const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 3_000, { withBadRows: false });
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    await client.query(`UPDATE ${table} SET email = NULL WHERE id % 50 = 0`);
+    await client.end();
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-rejects-resume-'));
+    const checkpoint = join(work, 'checkpoint.json');
+    const rejects = join(work, 'rejects.jsonl');
+    const topic = `legacy-users-${randomUUID()}`;
+    const args = ['--table', table, '--topic', topic, '--create-topic', '--batch-size', '100'];
+    args.push('--checkpoint', checkpoint, '--rejects', rejects, '--progress', 'off');
+
+    // Act
+    const first = runCli(args);
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    await checkpointReaches(checkpoint, 500);
+    first.kill('SIGKILL');
+    await exited;
+    const code = await new Promise((resolve) => runCli(args).once('exit', resolve));
+
+    // Assess
+    expect(code).toBe(0);
+    const reported = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as { rowId: string; reason: string });
+    const refusedIds = rows.filter((row) => row.id % 50 === 0).map((row) => String(row.id));
+    expect(reported.map((entry) => entry.rowId)).toEqual(refusedIds);
+    expect(new Set(reported.map((entry) => entry.reason))).toEqual(new Set(['invalid-email']));
+    const keys = new Set(await keysOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic));
+    expect([...keys].sort()).toEqual(
+      rows
+        .filter((row) => row.id % 50 !== 0)
+        .map((row) => normalizeEmail(row.email))
+        .sort(),
+    );
   });
 
   it('stops after the batch in flight on SIGINT, with a checkpoint and exit code 130, and resumes', async () => {
