@@ -28,15 +28,18 @@ const createProgress = (
   const render = (done: number, final: boolean): void => {
     if (style === 'off') return;
     const { percent, text } = line(done);
+    const now = performance.now();
     if (style === 'bar') {
+      // A terminal is redrawn at most ten times a second; `\x1b[K` clears what a longer line left behind.
+      if (!final && now - lastLine < 100) return;
+      lastLine = now;
       const width = 30;
       const filled = Math.round((percent / 100) * width);
       stream.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent.toFixed(1)}%  ${text}${final ? '\n' : ''}`,
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent.toFixed(1)}%  ${text}\x1b[K${final ? '\n' : ''}`,
       );
       return;
     }
-    const now = performance.now();
     if (final || now - lastLine > 5_000) {
       lastLine = now;
       stream.write(`progress: ${percent.toFixed(1)}%  ${text}\n`);
