@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createUserMessage, type UserMessage } from '@hashbridge/core';
-import type { Producer } from '@platformatic/kafka';
 import type { ProducerConfig } from '../config.js';
 import { RejectThresholdError } from '../errors.js';
-import { createKafkaProducer, createTopic } from '../sink/kafka-client.js';
+import { createTopic } from '../sink/kafka-client.js';
+import { KafkaSinkThread } from '../sink/kafka-sink-thread.js';
 import { type LegacyRow, UserSource } from '../source/user-source.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
 import { createProgress, type Progress } from './progress.js';
@@ -85,7 +85,9 @@ const profileOf = (raw: unknown): Record<string, unknown> | null | 'invalid' => 
 
 /** One batch of rows, turned into what is sent and what is refused. */
 interface PreparedBatch {
-  readonly messages: { readonly topic: string; readonly key: string; readonly value: string }[];
+  /** Kafka keys (normalised emails) and values (JSON messages) of the rows sent, in row order. */
+  readonly keys: string[];
+  readonly values: string[];
   /** Lines for the rejects file, one per refused row. */
   readonly refused: string[];
   readonly read: number;
@@ -117,18 +119,20 @@ const messageOf = (row: LegacyRow): RowOutcome => {
   return { reason: `invalid-${field.split('.')[0]}`, detail: result.detail };
 };
 
-const prepareBatch = (rows: readonly LegacyRow[], topic: string): PreparedBatch => {
-  const messages: PreparedBatch['messages'] = [];
+const prepareBatch = (rows: readonly LegacyRow[]): PreparedBatch => {
+  const keys: string[] = [];
+  const values: string[] = [];
   const refused: string[] = [];
   for (const row of rows) {
     const outcome = messageOf(row);
     if ('message' in outcome) {
-      messages.push({ topic, key: outcome.message.email, value: JSON.stringify(outcome.message) });
+      keys.push(outcome.message.email);
+      values.push(JSON.stringify(outcome.message));
     } else {
       refused.push(`${JSON.stringify({ rowId: row.id, reason: outcome.reason, detail: outcome.detail })}\n`);
     }
   }
-  return { messages, refused, read: rows.length, lastId: rows.at(-1)?.id };
+  return { keys, values, refused, read: rows.length, lastId: rows.at(-1)?.id };
 };
 
 /**
@@ -150,15 +154,15 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   let interrupted = false;
 
   const source = await UserSource.open(config.databaseUrl, config);
-  let producer: Producer<string, string, string, string> | undefined;
+  let sink: KafkaSinkThread | undefined;
   const rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
 
   /** Sends one batch; once it is acknowledged, records its rejects and moves the checkpoint past it. */
   const deliver = async (batch: PreparedBatch, progress: Progress): Promise<void> => {
-    if (producer !== undefined && batch.messages.length > 0) await producer.send({ messages: batch.messages });
+    if (sink !== undefined && batch.keys.length > 0) await sink.send(config.topic, batch.keys, batch.values);
     rejected += batch.refused.length;
     await rejects.append(batch.refused);
-    sent += config.dryRun ? 0 : batch.messages.length;
+    sent += config.dryRun ? 0 : batch.keys.length;
     read += batch.read;
     lastId = batch.lastId ?? lastId;
     if (!config.dryRun && lastId !== undefined) {
@@ -191,13 +195,13 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
           replicationFactor: config.replicationFactor,
         });
       }
-      producer = createKafkaProducer(config);
+      sink = new KafkaSinkThread(config);
     }
     const total = await source.count(lastId);
     const progress = createProgress(total, config.progress, options.progressStream);
 
     for await (const rows of readAhead(source.batches(lastId, config.batchSize))) {
-      const batch = prepareBatch(rows, config.topic);
+      const batch = prepareBatch(rows);
       await inFlight;
       if (options.signal?.aborted === true) {
         interrupted = true;
@@ -213,7 +217,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   } finally {
     await inFlight?.catch(() => undefined);
     await rejects.close();
-    await producer?.close();
+    await sink?.close();
     await source.close();
   }
   return {

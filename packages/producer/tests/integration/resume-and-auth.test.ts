@@ -210,6 +210,29 @@ describe('Producer: resuming and authentication', () => {
     expect(keys.sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
   });
 
+  it('stops with the cause and what to check when no broker can be reached, keeping no checkpoint', async () => {
+    // Prepare: nothing listens on port 1.
+    const { table } = await seedLegacyUsers(env.DATABASE_URL ?? '', 20, { withBadRows: false });
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-unreachable-'));
+    const config = resolveProducerConfig(
+      {
+        table,
+        brokers: '127.0.0.1:1',
+        checkpoint: join(work, 'checkpoint.json'),
+        rejects: join(work, 'rejects.jsonl'),
+        progress: 'off',
+      },
+      env,
+    );
+
+    // Act
+    const run = runProducer(config);
+
+    // Assess
+    await expect(run).rejects.toThrow(/sending to Kafka failed: .*ECONNREFUSED 127\.0\.0\.1:1.*Check --brokers/);
+    expect(existsSync(config.checkpoint)).toBe(false);
+  }, 30_000);
+
   it('validates everything and sends nothing on a dry run', async () => {
     // Prepare
     const { table } = await seedLegacyUsers(env.DATABASE_URL ?? '', 20);
