@@ -15,6 +15,14 @@ const DEFAULTS = {
    * largest that still leaves the handler's DEADLINE_MARGIN_MS answer reaching Cognito in time.
    */
   migrationTimeoutSeconds: 4,
+  /**
+   * A KRaft cluster: ZooKeeper is gone from Kafka 4, and MSK never switches a cluster's metadata mode, so a
+   * ZooKeeper cluster (e.g. '3.9.x') could not be upgraded in place to 4.x. 4.1 is the newest line MSK offers on
+   * Standard brokers (4.2.x.kraft is Express-only) and the closest to the Kafka 4.2 the local stack tests the
+   * producer against. MSK supports public access and IAM on KRaft clusters; the one KRaft restriction, no open
+   * monitoring together with public access, does not apply: the cluster has no open monitoring.
+   */
+  kafkaVersion: '4.1.x.kraft',
 } as const;
 
 export { DEFAULTS };

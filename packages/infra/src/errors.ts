@@ -9,4 +9,15 @@ class InfraError extends Error {
   }
 }
 
-export { InfraError };
+/**
+ * Turning on MSK public access could not be done or did not finish well. Thrown inside the custom resource's
+ * handlers, its message becomes the reason CloudFormation shows for the failed resource, so it says what to do.
+ */
+class PublicAccessError extends InfraError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PublicAccessError';
+  }
+}
+
+export { InfraError, PublicAccessError };

@@ -27,34 +27,44 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NATIVE_MODULES = ['@node-rs/bcrypt', '@node-rs/argon2'];
 
 /**
- * esbuild's ESM output has no `require`; some CommonJS dependencies (kafkajs, parts of the AWS SDK) call it for
- * Node built-ins, so the bundle gets one made from its own URL.
- */
-/**
  * @aws-lambda-powertools/kafka imports protobufjs and avro-js (optional peers, not installed) for Protobuf and
  * Avro values. Marking them external would break the ES module at init — esbuild hoists external imports to the
  * top of the bundle — so they are aliased to a stub that throws if ever used: the Loader reads JSON only.
  */
 const UNSUPPORTED_SCHEMA_STUB = join(REPOSITORY_ROOT, 'packages', 'infra', 'bundling', 'unsupported-schema-stub.mjs');
 
+/**
+ * esbuild's ESM output has no `require`; some CommonJS dependencies (kafkajs, parts of the AWS SDK) call it for
+ * Node built-ins, so the bundle gets one made from its own URL.
+ */
 const REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+interface BundledFunctionProps extends FunctionOptions {
+  /** The TypeScript module to bundle, an absolute path. */
+  readonly entry: string;
+  /** The exported function Lambda calls. */
+  readonly handler: string;
+  /** Ready-made code whose `index` module exports `handler`; nothing is bundled then. */
+  readonly code?: Code;
+}
+
 /**
- * A Node.js 22 function running one handler of @hashbridge/handlers: bundled from its TypeScript source (one
- * copy of the code, tree-shaken) with the locally installed esbuild — no Docker — unless `code` is given.
- * The AWS SDK is bundled rather than taken from the runtime, so the version tested is the version deployed.
+ * A Node.js 22 function bundled from TypeScript source (tree-shaken, minified) with the locally installed
+ * esbuild — no Docker — unless `code` is given. Every function of this package is built here, with the same
+ * settings. The AWS SDK is bundled rather than taken from the runtime, so the version tested is the version
+ * deployed.
  */
-const createHandlerFunction = (scope: Construct, id: string, props: HandlerFunctionProps): LambdaFunction => {
-  const { handlerName, code, ...options } = props;
+const createBundledFunction = (scope: Construct, id: string, props: BundledFunctionProps): LambdaFunction => {
+  const { entry, handler, code, ...options } = props;
   const runtime = Runtime.NODEJS_22_X;
   if (code !== undefined) {
-    return new LambdaFunction(scope, id, { ...options, runtime, code, handler: 'index.handler' });
+    return new LambdaFunction(scope, id, { ...options, runtime, code, handler: `index.${handler}` });
   }
   return new NodejsFunction(scope, id, {
     ...options,
     runtime,
-    entry: join(REPOSITORY_ROOT, 'packages', 'handlers', 'src', `${handlerName}.ts`),
-    handler: 'handler',
+    entry,
+    handler,
     projectRoot: REPOSITORY_ROOT,
     depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
     bundling: {
@@ -73,5 +83,15 @@ const createHandlerFunction = (scope: Construct, id: string, props: HandlerFunct
   });
 };
 
-export type { HandlerFunctionProps, HandlerName };
-export { createHandlerFunction };
+/** A function running one handler of @hashbridge/handlers (one copy of the code: its TypeScript source). */
+const createHandlerFunction = (scope: Construct, id: string, props: HandlerFunctionProps): LambdaFunction => {
+  const { handlerName, ...options } = props;
+  return createBundledFunction(scope, id, {
+    ...options,
+    entry: join(REPOSITORY_ROOT, 'packages', 'handlers', 'src', `${handlerName}.ts`),
+    handler: 'handler',
+  });
+};
+
+export type { BundledFunctionProps, HandlerFunctionProps, HandlerName };
+export { createBundledFunction, createHandlerFunction, REPOSITORY_ROOT };

@@ -16,7 +16,9 @@ import { ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnCluster } from 'aws-cdk-lib/aws-msk';
 import { Construct } from 'constructs';
+import { DEFAULTS } from './constants.js';
 import { createHandlerFunction } from './handler-function.js';
+import { MskPublicAccess } from './msk-public-access.js';
 import { suppressPipelineFindings } from './nag-suppressions.js';
 import { validateOperatorCidr } from './operator-cidr.js';
 
@@ -35,7 +37,10 @@ interface HashbridgePipelineProps {
   readonly topic?: string;
   /** @default 'hashbridge' */
   readonly clusterName?: string;
-  /** A version MSK offers. @default '3.9.x' */
+  /**
+   * A version MSK offers on the chosen broker type; a KRaft one ('….kraft') keeps upgrades to later Kafka lines
+   * possible. @default '4.1.x.kraft'
+   */
   readonly kafkaVersion?: string;
   /**
    * kafka.t3.small accepts only 4 new IAM connections per broker per second, which IAM clients and the event
@@ -48,11 +53,22 @@ interface HashbridgePipelineProps {
   readonly brokerVolumeSize?: number;
   /** Ready-made code for the Loader Lambda. @default bundles packages/handlers/src/loader.ts */
   readonly loaderCode?: Code;
+  /**
+   * How long the deployment waits for MSK to turn public access on (a multiple of 30 s, at most an hour).
+   * @default Duration.minutes(55)
+   */
+  readonly publicAccessTimeout?: Duration;
+  /**
+   * Ready-made code for the public-access custom resource (`index` exports `onEvent` and `isComplete`).
+   * @default bundles packages/infra/src/custom-resources/public-access-handler.ts
+   */
+  readonly publicAccessCode?: Code;
 }
 
 /**
  * The load half of hashbridge: a VPC with two public subnets, a provisioned MSK cluster there (IAM
- * authentication only, TLS, in-cluster encryption), and the Loader Lambda behind an MSK event source.
+ * authentication only, TLS, in-cluster encryption; public access turned on after creation, for the operator's
+ * producer on 9198), and the Loader Lambda behind an MSK event source.
  *
  * The event source's pollers run with the cluster's subnets and security group, so that group admits itself
  * on 9098 and reaches Lambda and STS through interface endpoints on 443; DynamoDB is reached through a
@@ -69,6 +85,8 @@ class HashbridgePipeline extends Construct {
   public readonly topicArn: string;
   /** What the operator's producer needs: attach it to the role or user that runs `hashbridge-producer --auth iam`. */
   public readonly producerPolicy: ManagedPolicy;
+  /** Turns public access on after creation; its `publicBootstrapBrokers` are the producer's brokers. */
+  public readonly publicAccess: MskPublicAccess;
 
   public constructor(scope: Construct, id: string, props: HashbridgePipelineProps) {
     super(scope, id);
@@ -132,14 +150,14 @@ class HashbridgePipeline extends Construct {
 
     this.cluster = new CfnCluster(this, 'Cluster', {
       clusterName,
-      kafkaVersion: props.kafkaVersion ?? '3.9.x',
+      kafkaVersion: props.kafkaVersion ?? DEFAULTS.kafkaVersion,
       numberOfBrokerNodes: props.numberOfBrokerNodes ?? 2,
       brokerNodeGroupInfo: {
         clientSubnets: this.vpc.publicSubnets.map((subnet) => subnet.subnetId),
         instanceType: props.brokerInstanceType ?? 'kafka.m5.large',
         securityGroups: [cluster.securityGroupId],
         storageInfo: { ebsStorageInfo: { volumeSize: props.brokerVolumeSize ?? 100 } },
-        // MSK refuses public access at creation; it is turned on by a later update (see the README).
+        // MSK refuses public access at creation: MskPublicAccess below turns it on once the cluster is ACTIVE.
         connectivityInfo: { publicAccess: { type: 'DISABLED' } },
       },
       clientAuthentication: { sasl: { iam: { enabled: true } }, unauthenticated: { enabled: false } },
@@ -156,6 +174,14 @@ class HashbridgePipeline extends Construct {
           },
         },
       },
+    });
+
+    this.publicAccess = new MskPublicAccess(this, 'PublicAccess', {
+      cluster: this.cluster,
+      // The subnets' default routes and route table associations; the VPC's own dependable is only the gateway.
+      internetConnectivity: this.vpc.selectSubnets({ subnetType: SubnetType.PUBLIC }).internetConnectivityEstablished,
+      ...(props.publicAccessTimeout === undefined ? {} : { timeout: props.publicAccessTimeout }),
+      ...(props.publicAccessCode === undefined ? {} : { code: props.publicAccessCode }),
     });
 
     // The cluster ARN is arn:…:cluster/<name>/<uuid>; topics and groups live under the same name and uuid.

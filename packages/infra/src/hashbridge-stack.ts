@@ -49,6 +49,10 @@ class HashbridgeStack extends Stack {
     new CfnOutput(this, 'Region', { value: this.region });
     new CfnOutput(this, 'Topic', { value: this.pipeline.topic });
     new CfnOutput(this, 'ClusterArn', { value: this.pipeline.cluster.attrArn });
+    new CfnOutput(this, 'PublicBootstrapBrokers', {
+      description: "MSK's public IAM bootstrap brokers (port 9198), for hashbridge-producer --brokers",
+      value: this.pipeline.publicAccess.publicBootstrapBrokers,
+    });
     new CfnOutput(this, 'ProducerPolicyArn', { value: this.pipeline.producerPolicy.managedPolicyArn });
   }
 }

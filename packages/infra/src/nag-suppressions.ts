@@ -2,6 +2,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { HashbridgeMigration } from './hashbridge-migration.js';
 import type { HashbridgePipeline } from './hashbridge-pipeline.js';
+import type { MskPublicAccess } from './msk-public-access.js';
 
 /**
  * The cdk-nag AwsSolutions findings the reference architecture accepts, each with its reason. They are attached
@@ -72,4 +73,51 @@ const suppressPipelineFindings = (pipeline: HashbridgePipeline): void => {
   ]);
 };
 
-export { suppressMigrationFindings, suppressPipelineFindings };
+const suppressPublicAccessFindings = (publicAccess: MskPublicAccess): void => {
+  for (const fn of [publicAccess.onEventFunction, publicAccess.isCompleteFunction]) {
+    suppressFunction(fn, ['AWSLambdaBasicExecutionRole']);
+  }
+  NagSuppressions.addResourceSuppressions(
+    [publicAccess.onEventFunction, publicAccess.isCompleteFunction],
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "Read-only actions that cannot be scoped: ec2:DescribeSubnets and ec2:DescribeRouteTables (EC2 Describe actions have no resource-level permissions; MSK makes them with the caller's permissions to check the subnets are public), kafka:DescribeClusterOperationV2 and kafka:GetBootstrapBrokers (no resource type in the Service Authorization Reference). Every write action is scoped to the cluster.",
+        appliesTo: ['Resource::*'],
+      },
+    ],
+    true,
+  );
+  // The CDK Provider framework's own functions, roles and waiter state machine: their shape is CDK's, not ours.
+  NagSuppressions.addResourceSuppressions(
+    publicAccess.provider,
+    [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason:
+          'The Provider framework functions use the AWS managed basic execution policy (CloudWatch Logs writes) that CDK attaches; the framework offers no way to replace it per function.',
+        appliesTo: [managedPolicy('AWSLambdaBasicExecutionRole')],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'lambda:InvokeFunction on <function ARN>:* is how CDK grants invoking a function and its versions; it names only the two public-access handlers and the framework functions.',
+        appliesTo: [{ regex: '/^Resource::<.+\\.Arn>:\\*$/' }],
+      },
+      {
+        id: 'AwsSolutions-SF1',
+        reason:
+          "The waiter state machine only invokes isComplete every 30 s: each invocation, and any error, is already in the construct's log group, and a failure reaches CloudFormation with its message.",
+      },
+      {
+        id: 'AwsSolutions-SF2',
+        reason:
+          'The Provider framework does not expose X-Ray tracing for its waiter state machine, which runs only while a deployment waits for MSK.',
+      },
+    ],
+    true,
+  );
+};
+
+export { suppressMigrationFindings, suppressPipelineFindings, suppressPublicAccessFindings };

@@ -4,13 +4,18 @@ import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeStack } from '../../src/index.js';
-import { inlineCode } from '../helpers/inline-code.js';
+import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
 const findings = (operatorCidr?: string) => {
   const app = new App();
   const stack = new HashbridgeStack(app, 'Hashbridge', {
     migration: { migrationCode: inlineCode() },
-    pipeline: { loaderCode: inlineCode(), ...(operatorCidr === undefined ? {} : { operatorCidr }) },
+    pipeline: {
+      loaderCode: inlineCode(),
+      publicAccessCode: inlinePublicAccessCode(),
+      ...(operatorCidr === undefined ? {} : { operatorCidr }),
+    },
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   const annotations = Annotations.fromStack(stack);
@@ -21,7 +26,7 @@ const findings = (operatorCidr?: string) => {
   };
 };
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions', { timeout: SYNTH_TIMEOUT }, () => {
   it.each([
     ['the OperatorCidr parameter', undefined],
     ['a CIDR given at synthesis', '203.0.113.7/32'],

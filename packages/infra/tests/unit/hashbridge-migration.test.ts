@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeMigration, type HashbridgeMigrationProps } from '../../src/index.js';
 import { inlineCode } from '../helpers/inline-code.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
 const synth = (props: HashbridgeMigrationProps = {}): { template: Template; stack: Stack } => {
   const stack = new Stack(new App(), 'Test');
@@ -16,7 +17,7 @@ const logicalIdOf = (template: Template, type: string, properties: Record<string
   return ids[0] as string;
 };
 
-describe('Class: HashbridgeMigration', () => {
+describe('Class: HashbridgeMigration', { timeout: SYNTH_TIMEOUT }, () => {
   it('runs the Migration Lambda on Node 22, inside Cognito 5 s, with one vCPU and the table name', () => {
     // Prepare & Act
     const { template } = synth();

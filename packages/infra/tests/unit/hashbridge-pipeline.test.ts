@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { HashbridgePipeline, InfraError, StagingTables } from '../../src/index.js';
-import { inlineCode } from '../helpers/inline-code.js';
+import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
 const build = (operatorCidr = '203.0.113.7/32'): Stack => {
   const stack = new Stack(new App(), 'Test');
@@ -12,6 +13,7 @@ const build = (operatorCidr = '203.0.113.7/32'): Stack => {
     quarantineTable: tables.quarantineTable,
     operatorCidr,
     loaderCode: inlineCode(),
+    publicAccessCode: inlinePublicAccessCode(),
   });
   return stack;
 };
@@ -24,7 +26,7 @@ const idOf = (template: Template, type: string, properties: Record<string, unkno
 
 const groupId = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
 
-describe('Class: HashbridgePipeline', () => {
+describe('Class: HashbridgePipeline', { timeout: SYNTH_TIMEOUT }, () => {
   it('throws InfraError for an operator CIDR open to the whole internet', () => {
     // Prepare & Act & Assess
     expect(() => build('0.0.0.0/0')).toThrow(InfraError);
@@ -55,7 +57,7 @@ describe('Class: HashbridgePipeline', () => {
       GroupDescription: 'hashbridge MSK brokers and the event source pollers',
     });
     template.hasResourceProperties('AWS::MSK::Cluster', {
-      KafkaVersion: '3.9.x',
+      KafkaVersion: '4.1.x.kraft',
       NumberOfBrokerNodes: 2,
       BrokerNodeGroupInfo: {
         ClientSubnets: Match.arrayWith([Match.objectLike({ Ref: Match.stringLikeRegexp('PublicSubnet1') })]),
@@ -68,7 +70,7 @@ describe('Class: HashbridgePipeline', () => {
     });
   });
 
-  it('sends broker logs and VPC flow logs to CloudWatch, kept a month', () => {
+  it("sends broker logs, VPC flow logs and the functions' logs to CloudWatch, kept a month", () => {
     // Prepare & Act
     const template = Template.fromStack(build());
 
@@ -81,7 +83,9 @@ describe('Class: HashbridgePipeline', () => {
       LogDestinationType: 'cloud-watch-logs',
       TrafficType: 'ALL',
     });
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
+    // Broker logs, flow logs, the Loader's, and the public-access custom resource's.
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
+    template.resourceCountIs('AWS::Logs::LogGroup', 4);
   });
 
   it('opens 9198 to the operator CIDR alone, and 9098 to the pollers and the Loader', () => {
@@ -136,6 +140,23 @@ describe('Class: HashbridgePipeline', () => {
     });
     template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface' }, 2);
     template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 1);
+  });
+
+  it('turns public access on after the cluster exists and once the public subnets route to the internet gateway', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    const cluster = idOf(template, 'AWS::MSK::Cluster');
+    const routes = Object.keys(
+      template.findResources('AWS::EC2::Route', { Properties: { GatewayId: Match.anyValue() } }),
+    );
+    const associations = Object.keys(template.findResources('AWS::EC2::SubnetRouteTableAssociation'));
+    expect(routes).toHaveLength(2);
+    expect(associations).toHaveLength(2);
+    const [resource] = Object.values(template.findResources('Custom::MskPublicAccess'));
+    expect(resource?.Properties.ClusterArn).toEqual({ 'Fn::GetAtt': [cluster, 'Arn'] });
+    expect([...((resource?.DependsOn ?? []) as string[])].sort()).toEqual([...routes, ...associations].sort());
   });
 
   it('subscribes the Loader to the topic from the start, 100 records a batch, as a named consumer group', () => {

@@ -2,14 +2,15 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeStack } from '../../src/index.js';
-import { inlineCode } from '../helpers/inline-code.js';
+import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
-describe('Class: HashbridgeStack', () => {
+describe('Class: HashbridgeStack', { timeout: SYNTH_TIMEOUT }, () => {
   it('outputs what the producer and the login page are configured from', () => {
     // Prepare
     const stack = new HashbridgeStack(new App(), 'Hashbridge', {
       migration: { migrationCode: inlineCode() },
-      pipeline: { loaderCode: inlineCode() },
+      pipeline: { loaderCode: inlineCode(), publicAccessCode: inlinePublicAccessCode() },
     });
 
     // Act
@@ -28,13 +29,17 @@ describe('Class: HashbridgeStack', () => {
     template.hasOutput('Topic', { Value: 'legacy-users' });
     const producerPolicy = Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))[0];
     template.hasOutput('ProducerPolicyArn', { Value: { Ref: producerPolicy } });
+    const publicAccess = Object.keys(template.findResources('Custom::MskPublicAccess'))[0];
+    template.hasOutput('PublicBootstrapBrokers', {
+      Value: { 'Fn::GetAtt': [publicAccess, 'BootstrapBrokerStringPublicSaslIam'] },
+    });
   });
 
   it('asks for the operator CIDR at deploy time when none is given, with a pattern that refuses /0', () => {
     // Prepare
     const stack = new HashbridgeStack(new App(), 'Hashbridge', {
       migration: { migrationCode: inlineCode() },
-      pipeline: { loaderCode: inlineCode() },
+      pipeline: { loaderCode: inlineCode(), publicAccessCode: inlinePublicAccessCode() },
     });
 
     // Act
@@ -47,7 +52,7 @@ describe('Class: HashbridgeStack', () => {
     });
   });
 
-  it('bundles the real Migration and Loader handlers when no code is given', () => {
+  it('bundles the real Migration, Loader and public-access handlers when no code is given', () => {
     // Prepare
     const stack = new HashbridgeStack(new App(), 'Hashbridge', { pipeline: { operatorCidr: '203.0.113.7/32' } });
 
@@ -55,10 +60,17 @@ describe('Class: HashbridgeStack', () => {
     const template = Template.fromStack(stack);
 
     // Assess
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(2);
+    // Ours run on Node 22; the Provider framework's three functions are CDK's own.
+    const functions = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }),
+    );
+    expect(functions.map((fn) => fn.Properties.Handler).sort()).toEqual([
+      'index.handler',
+      'index.handler',
+      'index.isComplete',
+      'index.onEvent',
+    ]);
     for (const fn of functions) {
-      expect(fn.Properties.Handler).toBe('index.handler');
       expect(fn.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
     }
   }, 30_000);

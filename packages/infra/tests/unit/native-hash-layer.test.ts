@@ -3,10 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeMigration } from '../../src/index.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
 const inline = Code.fromInline('export const handler = async (event) => event;');
 
-describe('Construct: HashbridgeMigration with the native hash layer', () => {
+describe('Construct: HashbridgeMigration with the native hash layer', { timeout: SYNTH_TIMEOUT }, () => {
   it('attaches a Node 22 x86_64 layer holding @node-rs/bcrypt and @node-rs/argon2 to the Migration Lambda', () => {
     // Prepare
     const stack = new Stack(new App(), 'Test');

@@ -2,6 +2,7 @@ import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { StagingTables, type StagingTablesProps } from '../../src/index.js';
+import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
 const synth = (props?: StagingTablesProps): Template => {
   const stack = new Stack(new App(), 'Test');
@@ -9,7 +10,7 @@ const synth = (props?: StagingTablesProps): Template => {
   return Template.fromStack(stack);
 };
 
-describe('Class: StagingTables', () => {
+describe('Class: StagingTables', { timeout: SYNTH_TIMEOUT }, () => {
   it('creates StandaloneUserHashes keyed by email, on demand, with the AWS owned key', () => {
     // Prepare & Act
     const template = synth();
