@@ -54,6 +54,13 @@ interface HashbridgePipelineProps {
   /** Ready-made code for the Loader Lambda. @default bundles packages/handlers/src/loader.ts */
   readonly loaderCode?: Code;
   /**
+   * Adds a private subnet per Availability Zone with one NAT gateway, and runs the Loader there: for a Loader
+   * that must reach services with no VPC endpoint. The brokers stay in the public subnets (public access needs
+   * them there). Off by default: the Loader needs only DynamoDB, through the gateway endpoint, and a NAT
+   * gateway is billed by the hour. @default false
+   */
+  readonly loaderInPrivateSubnets?: boolean;
+  /**
    * How long the deployment waits for MSK to turn public access on (a multiple of 30 s, at most an hour).
    * @default Duration.minutes(55)
    */
@@ -72,7 +79,7 @@ interface HashbridgePipelineProps {
  *
  * The event source's pollers run with the cluster's subnets and security group, so that group admits itself
  * on 9098 and reaches Lambda and STS through interface endpoints on 443; DynamoDB is reached through a
- * gateway endpoint. No NAT gateway is needed.
+ * gateway endpoint. No NAT gateway is needed; `loaderInPrivateSubnets` adds one for a Loader that wants one.
  */
 class HashbridgePipeline extends Construct {
   public readonly vpc: Vpc;
@@ -95,11 +102,15 @@ class HashbridgePipeline extends Construct {
     const clusterName = props.clusterName ?? 'hashbridge';
     const consumerGroupId = 'hashbridge-loader';
 
-    // Public subnets only: MSK public access requires brokers in subnets routed to an internet gateway.
+    // MSK public access requires the brokers in subnets routed to an internet gateway: the public ones.
+    const privateLoader = props.loaderInPrivateSubnets ?? false;
     this.vpc = new Vpc(this, 'Vpc', {
       maxAzs: 2,
-      natGateways: 0,
-      subnetConfiguration: [{ name: 'Public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
+      natGateways: privateLoader ? 1 : 0,
+      subnetConfiguration: [
+        { name: 'Public', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
+        ...(privateLoader ? [{ name: 'Private', subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 }] : []),
+      ],
     });
     this.vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: GatewayVpcEndpointAwsService.DYNAMODB });
     // The only record of who reached the public brokers, and from where.
@@ -133,7 +144,8 @@ class HashbridgePipeline extends Construct {
     cluster.addEgressRule(endpointSecurityGroup, Port.tcp(443), 'pollers to the Lambda and STS endpoints');
     endpointSecurityGroup.addIngressRule(cluster, Port.tcp(443), 'event source pollers');
     // DynamoDB's addresses are a regional prefix list; without a public IP the function can only reach them
-    // through the gateway endpoint's route anyway, so HTTPS out is not an opening to the internet.
+    // through the gateway endpoint's route anyway, so HTTPS out is not an opening to the internet — unless
+    // loaderInPrivateSubnets adds a NAT gateway, whose purpose is exactly that.
     this.loaderSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'DynamoDB through the gateway endpoint');
 
     for (const [name, service] of [
@@ -215,9 +227,13 @@ class HashbridgePipeline extends Construct {
       memorySize: 512,
       timeout: Duration.minutes(1),
       vpc: this.vpc,
-      vpcSubnets: { subnetType: SubnetType.PUBLIC },
-      // In a public subnet the function gets no public IP: it reaches DynamoDB through the gateway endpoint.
-      allowPublicSubnet: true,
+      ...(privateLoader
+        ? { vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS } }
+        : {
+            vpcSubnets: { subnetType: SubnetType.PUBLIC },
+            // In a public subnet the function gets no public IP: it reaches DynamoDB through the gateway endpoint.
+            allowPublicSubnet: true,
+          }),
       securityGroups: [this.loaderSecurityGroup],
       environment: {
         STAGING_TABLE: props.table.tableName,

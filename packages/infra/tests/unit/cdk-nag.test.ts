@@ -7,13 +7,14 @@ import { HashbridgeStack } from '../../src/index.js';
 import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
 import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
-const findings = (operatorCidr?: string) => {
+const findings = (operatorCidr?: string, loaderInPrivateSubnets = false) => {
   const app = new App();
   const stack = new HashbridgeStack(app, 'Hashbridge', {
     migration: { migrationCode: inlineCode() },
     pipeline: {
       loaderCode: inlineCode(),
       publicAccessCode: inlinePublicAccessCode(),
+      loaderInPrivateSubnets,
       ...(operatorCidr === undefined ? {} : { operatorCidr }),
     },
   });
@@ -28,11 +29,12 @@ const findings = (operatorCidr?: string) => {
 
 describe('cdk-nag AwsSolutions', { timeout: SYNTH_TIMEOUT }, () => {
   it.each([
-    ['the OperatorCidr parameter', undefined],
-    ['a CIDR given at synthesis', '203.0.113.7/32'],
-  ])('finds no unsuppressed error or warning with %s', (_, operatorCidr) => {
+    ['the OperatorCidr parameter', undefined, false],
+    ['a CIDR given at synthesis', '203.0.113.7/32', false],
+    ['the Loader in private subnets behind a NAT gateway', '203.0.113.7/32', true],
+  ])('finds no unsuppressed error or warning with %s', (_, operatorCidr, loaderInPrivateSubnets) => {
     // Prepare & Act
-    const { errors, warnings } = findings(operatorCidr);
+    const { errors, warnings } = findings(operatorCidr, loaderInPrivateSubnets);
 
     // Assess
     expect(errors).toEqual([]);

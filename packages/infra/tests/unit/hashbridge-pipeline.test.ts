@@ -5,10 +5,11 @@ import { HashbridgePipeline, InfraError, StagingTables } from '../../src/index.j
 import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
 import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
-const build = (operatorCidr = '203.0.113.7/32'): Stack => {
+const build = (operatorCidr = '203.0.113.7/32', options: { loaderInPrivateSubnets?: boolean } = {}): Stack => {
   const stack = new Stack(new App(), 'Test');
   const tables = new StagingTables(stack, 'Tables');
   new HashbridgePipeline(stack, 'Pipeline', {
+    ...options,
     table: tables.table,
     quarantineTable: tables.quarantineTable,
     operatorCidr,
@@ -46,6 +47,54 @@ describe('Class: HashbridgePipeline', { timeout: SYNTH_TIMEOUT }, () => {
     }
     template.resourceCountIs('AWS::EC2::InternetGateway', 1);
     template.resourceCountIs('AWS::EC2::NatGateway', 0);
+  });
+
+  it('runs the Loader in the public subnets by default', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build());
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      VpcConfig: {
+        SubnetIds: [
+          { Ref: Match.stringLikeRegexp('PipelineVpcPublicSubnet1') },
+          { Ref: Match.stringLikeRegexp('PipelineVpcPublicSubnet2') },
+        ],
+      },
+    });
+  });
+
+  it('adds private subnets with one NAT gateway and runs the Loader there when asked, brokers staying public', () => {
+    // Prepare & Act
+    const template = Template.fromStack(build('203.0.113.7/32', { loaderInPrivateSubnets: true }));
+
+    // Assess
+    template.resourceCountIs('AWS::EC2::Subnet', 4);
+    template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false }, 2);
+    template.resourceCountIs('AWS::EC2::NatGateway', 1);
+    const privateSubnets = [
+      { Ref: Match.stringLikeRegexp('PipelineVpcPrivateSubnet1') },
+      { Ref: Match.stringLikeRegexp('PipelineVpcPrivateSubnet2') },
+    ];
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      VpcConfig: { SubnetIds: privateSubnets },
+    });
+    template.hasResourceProperties('AWS::MSK::Cluster', {
+      BrokerNodeGroupInfo: {
+        ClientSubnets: [
+          { Ref: Match.stringLikeRegexp('PipelineVpcPublicSubnet1') },
+          { Ref: Match.stringLikeRegexp('PipelineVpcPublicSubnet2') },
+        ],
+      },
+    });
+    // The private subnets' default route goes to the NAT gateway, and DynamoDB still through the gateway endpoint.
+    template.resourcePropertiesCountIs('AWS::EC2::Route', { NatGatewayId: Match.anyValue() }, 2);
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      RouteTableIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PipelineVpcPrivateSubnet1RouteTable') }]),
+    });
   });
 
   it('creates the MSK cluster in the public subnets with IAM only, TLS and in-cluster encryption', () => {
