@@ -21,4 +21,11 @@ const DEFAULT_COST_POLICY: CostPolicy = Object.freeze({
   otherMaxIterations: 2_000_000,
 });
 
-export { DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH };
+/**
+ * The characters a Cognito password policy counts as special (developer guide, "Adding user pool password
+ * requirements"). A space counts too, but only inside the password: Cognito does not count a leading or
+ * trailing one.
+ */
+const COGNITO_PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
+
+export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH };

@@ -1,4 +1,4 @@
-export { DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
+export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
 export { dummyVerify } from './dummy-verify.js';
 export {
   HashbridgeError,
@@ -30,12 +30,14 @@ export type {
   RejectionCause,
 } from './migration/authenticate-staged-user.js';
 export { authenticateStagedUser } from './migration/authenticate-staged-user.js';
+export { unmetPasswordRequirements } from './migration/password-strength.js';
 export type { AttributeMapping } from './migration/user-attributes.js';
 export { DEFAULT_ATTRIBUTE_MAPPING, mapUserAttributes, STANDARD_ATTRIBUTES } from './migration/user-attributes.js';
 export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
+export type { PasswordRequirement, PasswordStrengthRule } from './types/password-strength.js';
 export type { CostPolicy } from './types/policy.js';
 export type { HashContext } from './types/scheme.js';
 export type { IdentifyOptions, VerifyOptions, VerifyResult } from './types/verify.js';

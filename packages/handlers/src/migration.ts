@@ -23,6 +23,7 @@ const handler = createMigrationHandler({
   logger: new Logger({ serviceName: 'hashbridge-migration' }),
   dummyScheme: config.DUMMY_SCHEME,
   deadlineMarginMs: config.DEADLINE_MARGIN_MS,
+  ...(config.PASSWORD_STRENGTH_RULE === undefined ? {} : { passwordRule: config.PASSWORD_STRENGTH_RULE }),
   ...(config.ATTRIBUTE_MAPPING === undefined ? {} : { attributeMapping: config.ATTRIBUTE_MAPPING }),
 });
 

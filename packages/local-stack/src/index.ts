@@ -13,6 +13,7 @@ export { createInvokeServer } from './lambda/invoke-server.js';
 export { findRootDir, stackPaths } from './paths.js';
 export { findFreePort } from './ports.js';
 export { parseJavaMajor } from './prerequisites/java.js';
+export { stopProcessGroup } from './process.js';
 export type { CognitoLocalOptions } from './services/cognito.js';
 export { startCognitoLocal } from './services/cognito.js';
 export type { ServiceStatus, StackStatus, StartStackResult } from './stack.js';

@@ -3,15 +3,23 @@ import { HashbridgeError, PasswordValueError } from '../errors.js';
 import { normalizeEmail } from '../messages/user-message.js';
 import type { StagedUser, StagedUserStore } from '../ports/staged-user-store.js';
 import type { SchemeName } from '../scheme-names.js';
+import type { PasswordStrengthRule } from '../types/password-strength.js';
 import type { CostPolicy } from '../types/policy.js';
 import { verifyPassword } from '../verify-password.js';
+import { unmetPasswordRequirements } from './password-strength.js';
 import { type AttributeMapping, mapUserAttributes } from './user-attributes.js';
 
 /** Why a sign-in was refused: for logs and metrics only; callers must show every reason the same way. */
 type RejectionCause = 'unknown-user' | 'wrong-password' | 'refused-password' | 'unusable-hash';
 
 type AuthenticationOutcome =
-  | { readonly ok: true; readonly user: StagedUser; readonly attributes: Record<string, string> }
+  | {
+      readonly ok: true;
+      readonly user: StagedUser;
+      readonly attributes: Record<string, string>;
+      /** The password is right but fails `passwordRule`: the user must choose a new one (RESET_REQUIRED). */
+      readonly passwordResetRequired: boolean;
+    }
   | { readonly ok: false; readonly cause: RejectionCause; readonly errorName?: string };
 
 interface AuthenticateDependencies {
@@ -20,6 +28,11 @@ interface AuthenticateDependencies {
   readonly policy?: Partial<CostPolicy>;
   /** The scheme most staged users have: an unknown user costs one verify of it. Default bcrypt. */
   readonly dummyScheme?: SchemeName;
+  /**
+   * When given, a correct password that fails this rule still signs the user in to the migration, but with
+   * `passwordResetRequired`. Checked only after the password verified, so it tells nothing about wrong ones.
+   */
+  readonly passwordRule?: PasswordStrengthRule;
   /** The equal-cost stand-in for an unknown user; replaceable so tests can count the work done. */
   readonly dummyVerify?: typeof dummyVerify;
 }
@@ -28,7 +41,8 @@ interface AuthenticateDependencies {
  * The migration trigger's decision for a sign-in: look up the staged user by normalised email and verify the
  * password exactly as passlib would. An unknown user costs a verify of the usual scheme too, so timing does
  * not tell unknown users from wrong passwords. A hash that cannot be checked (malformed, beyond policy)
- * refuses the sign-in like a wrong password; the cause is returned for the log.
+ * refuses the sign-in like a wrong password; the cause is returned for the log. A correct password that
+ * fails the optional strength rule succeeds with `passwordResetRequired`.
  */
 const authenticateStagedUser = async (
   userName: string,
@@ -54,7 +68,14 @@ const authenticateStagedUser = async (
     if (error instanceof HashbridgeError) return { ok: false, cause: 'unusable-hash', errorName: error.name };
     throw error;
   }
-  return { ok: true, user, attributes: mapUserAttributes(user, dependencies.attributeMapping) };
+  return {
+    ok: true,
+    user,
+    attributes: mapUserAttributes(user, dependencies.attributeMapping),
+    passwordResetRequired:
+      dependencies.passwordRule !== undefined &&
+      unmetPasswordRequirements(password, dependencies.passwordRule).length > 0,
+  };
 };
 
 export type { AuthenticateDependencies, AuthenticationOutcome, RejectionCause };

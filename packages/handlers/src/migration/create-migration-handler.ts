@@ -5,6 +5,7 @@ import {
   type CostPolicy,
   mapUserAttributes,
   normalizeEmail,
+  type PasswordStrengthRule,
   type SchemeName,
   type StagedUserStore,
 } from '@hashbridge/core';
@@ -23,6 +24,8 @@ interface MigrationDependencies {
   readonly attributeMapping?: AttributeMapping;
   readonly dummyScheme?: SchemeName;
   readonly policy?: Partial<CostPolicy>;
+  /** When given, a correct password that fails it migrates with RESET_REQUIRED: the user must choose another. */
+  readonly passwordRule?: PasswordStrengthRule;
   /** Milliseconds before the Lambda deadline at which the handler gives up and refuses. */
   readonly deadlineMarginMs?: number;
   readonly now?: () => Date;
@@ -61,7 +64,7 @@ const beforeDeadline = async <T>(work: Promise<T>, context: Context, marginMs: n
 /**
  * Cognito's User Migration trigger. On `UserMigration_Authentication` it verifies the password against the
  * staged legacy hash (as passlib would) and returns the user's attributes with `finalUserStatus: CONFIRMED`
- * and `messageAction: SUPPRESS`, then marks the staged record migrated (the hash stays: Cognito may still
+ * (RESET_REQUIRED when a `passwordRule` is given and the password fails it) and `messageAction: SUPPRESS`, then marks the staged record migrated (the hash stays: Cognito may still
  * fail to create the user). On `UserMigration_ForgotPassword` it returns the attributes of a staged user so
  * the reset code can be sent. Every refusal throws the same generic error; the real cause goes to the log,
  * which never holds the password, the hash or the event.
@@ -82,6 +85,7 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
         ...(dependencies.attributeMapping === undefined ? {} : { attributeMapping: dependencies.attributeMapping }),
         ...(dependencies.dummyScheme === undefined ? {} : { dummyScheme: dependencies.dummyScheme }),
         ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+        ...(dependencies.passwordRule === undefined ? {} : { passwordRule: dependencies.passwordRule }),
       }),
       context,
       margin,
@@ -89,7 +93,9 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
     if (!outcome.ok)
       return refuse(outcome.cause, outcome.errorName === undefined ? {} : { errorName: outcome.errorName });
     event.response.userAttributes = outcome.attributes;
-    event.response.finalUserStatus = 'CONFIRMED';
+    // RESET_REQUIRED: Cognito creates the user but answers PasswordResetRequiredException instead of tokens,
+    // so the user sets a password the pool's policy accepts (ForgotPassword); no message is sent either way.
+    event.response.finalUserStatus = outcome.passwordResetRequired ? 'RESET_REQUIRED' : 'CONFIRMED';
     event.response.messageAction = 'SUPPRESS';
     try {
       await beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin);
@@ -97,7 +103,11 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
       // The sign-in still succeeds: the mark is for progress reports and purging, not for the user.
       dependencies.logger.warn('could not mark the user migrated', { errorName: (error as Error).name });
     }
-    dependencies.logger.info('user migrated', { scheme: outcome.user.scheme, sourceId: outcome.user.sourceId });
+    dependencies.logger.info('user migrated', {
+      scheme: outcome.user.scheme,
+      sourceId: outcome.user.sourceId,
+      passwordResetRequired: outcome.passwordResetRequired,
+    });
     return event;
   };
 

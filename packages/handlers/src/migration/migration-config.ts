@@ -1,7 +1,19 @@
 import { DEFAULT_STAGING_TABLE } from '@hashbridge/adapters';
-import { SCHEME_NAMES } from '@hashbridge/core';
+import { type PasswordStrengthRule, SCHEME_NAMES } from '@hashbridge/core';
 import { z } from 'zod';
 import { HandlerConfigError } from '../errors.js';
+
+/**
+ * A user pool's password policy in CDK's names. A key left out takes Cognito's own default (8 characters,
+ * every class required), so `{}` mirrors a pool created without a policy; unknown keys are typos and fail.
+ */
+const passwordStrengthRuleSchema: z.ZodType<PasswordStrengthRule, unknown> = z.strictObject({
+  minLength: z.number().int().min(6).max(99).default(8),
+  requireLowercase: z.boolean().default(true),
+  requireUppercase: z.boolean().default(true),
+  requireDigits: z.boolean().default(true),
+  requireSymbols: z.boolean().default(true),
+});
 
 /** The Migration Lambda's environment, validated at cold start. */
 const migrationEnvironmentSchema = z.object({
@@ -18,6 +30,31 @@ const migrationEnvironmentSchema = z.object({
         context.addIssue({ code: 'custom', message: 'must be a JSON object of strings' });
         return z.NEVER;
       }
+    }),
+  /**
+   * JSON, the pool's password policy (see passwordStrengthRuleSchema). When set, a user whose correct legacy
+   * password fails it is migrated with RESET_REQUIRED and must choose a new password; unset, nobody is.
+   */
+  PASSWORD_STRENGTH_RULE: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: 'must be a JSON object such as {"minLength":12,"requireSymbols":false}',
+        });
+        return z.NEVER;
+      }
+      const rule = passwordStrengthRuleSchema.safeParse(value);
+      if (rule.success) return rule.data;
+      for (const issue of rule.error.issues)
+        context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
     }),
   /** The scheme most legacy hashes use: what an unknown user's sign-in costs. */
   DUMMY_SCHEME: z.enum(SCHEME_NAMES).default('bcrypt'),

@@ -97,4 +97,66 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
     expect(result.response.userAttributes).not.toHaveProperty('sub');
     expect((await store.get('ada@example.com'))?.migratedAt).toBeDefined();
   });
+
+  describe('with a password strength rule', () => {
+    // "correct horse" has no uppercase letter, no digit and only an inner space as a symbol.
+    const strict = createMigrationHandler({
+      store,
+      logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+      passwordRule: {
+        minLength: 8,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+      },
+    });
+    const lenient = createMigrationHandler({
+      store,
+      logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+      passwordRule: {
+        minLength: 13,
+        requireLowercase: true,
+        requireUppercase: false,
+        requireDigits: false,
+        requireSymbols: true,
+      },
+    });
+
+    it('migrates a correct password that fails the rule with RESET_REQUIRED, still SUPPRESS, and marks it', async () => {
+      // Prepare
+      const email = `weak-${randomUUID()}@example.com`;
+      const message = createUserMessage({ email, hash: BCRYPT, sourceId: '2', sourceVersion: 1 });
+      if (!message.ok) throw new Error(message.detail);
+      await store.stage(message.message);
+
+      // Act
+      const result = await strict(eventFor('UserMigration_Authentication', email, 'correct horse'), context());
+
+      // Assess
+      expect(result.response).toEqual({
+        userAttributes: { email, email_verified: 'true' },
+        finalUserStatus: 'RESET_REQUIRED',
+        messageAction: 'SUPPRESS',
+      });
+      expect((await store.get(email))?.migratedAt).toBeDefined();
+    });
+
+    it('migrates a correct password that meets the rule with CONFIRMED', async () => {
+      const result = await lenient(
+        eventFor('UserMigration_Authentication', 'ada@example.com', 'correct horse'),
+        context(),
+      );
+      expect(result.response).toMatchObject({ finalUserStatus: 'CONFIRMED', messageAction: 'SUPPRESS' });
+    });
+
+    it('refuses a wrong password with the generic error, weak or not', async () => {
+      await expect(
+        strict(eventFor('UserMigration_Authentication', 'ada@example.com', 'horse'), context()),
+      ).rejects.toThrow(GENERIC_REFUSAL);
+      await expect(
+        strict(eventFor('UserMigration_Authentication', 'ada@example.com', 'Correct-Horse-1'), context()),
+      ).rejects.toThrow(GENERIC_REFUSAL);
+    });
+  });
 });

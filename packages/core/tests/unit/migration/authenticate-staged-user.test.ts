@@ -37,7 +37,62 @@ describe('Function: authenticateStagedUser', () => {
     expect(outcome).toMatchObject({
       ok: true,
       attributes: { email: 'ada@example.com', email_verified: 'true', given_name: 'Ada', family_name: 'Lovelace' },
+      passwordResetRequired: false,
     });
+  });
+
+  it('requires a password reset when the correct password fails the strength rule', async () => {
+    // Prepare: "correct horse" has no uppercase letter and no digit.
+    const passwordRule = {
+      minLength: 8,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: false,
+    };
+
+    // Act
+    const outcome = await authenticateStagedUser('ada@example.com', 'correct horse', {
+      store: storeWith(staged),
+      passwordRule,
+    });
+
+    // Assess
+    expect(outcome).toMatchObject({ ok: true, passwordResetRequired: true });
+  });
+
+  it('requires no reset when the correct password meets the strength rule', async () => {
+    // Act
+    const outcome = await authenticateStagedUser('ada@example.com', 'correct horse', {
+      store: storeWith(staged),
+      passwordRule: {
+        minLength: 13,
+        requireLowercase: true,
+        requireUppercase: false,
+        requireDigits: false,
+        requireSymbols: true,
+      },
+    });
+
+    // Assess
+    expect(outcome).toMatchObject({ ok: true, passwordResetRequired: false });
+  });
+
+  it('refuses a wrong password as wrong, whatever the strength rule says of it', async () => {
+    // Act
+    const outcome = await authenticateStagedUser('ada@example.com', 'weak', {
+      store: storeWith(staged),
+      passwordRule: {
+        minLength: 8,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+      },
+    });
+
+    // Assess
+    expect(outcome).toEqual({ ok: false, cause: 'wrong-password' });
   });
 
   it('refuses a wrong password', async () => {
