@@ -11,6 +11,8 @@ import { createMigrationHandler } from './migration/create-migration-handler.js'
 import { readMigrationConfig } from './migration/migration-config.js';
 
 const config = readMigrationConfig(process.env);
+// Built once per execution environment, so warm invocations reuse its connection: the SDK's Node HTTP handler
+// keeps sockets alive by default (benchmarks/migration-handler.ts counts the connections warm invocations open).
 const documents = DynamoDBDocumentClient.from(
   new DynamoDBClient({
     maxAttempts: 2,

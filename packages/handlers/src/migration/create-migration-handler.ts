@@ -97,11 +97,17 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
     // so the user sets a password the pool's policy accepts (ForgotPassword); no message is sent either way.
     event.response.finalUserStatus = outcome.passwordResetRequired ? 'RESET_REQUIRED' : 'CONFIRMED';
     event.response.messageAction = 'SUPPRESS';
-    try {
-      await beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin);
-    } catch (error) {
-      // The sign-in still succeeds: the mark is for progress reports and purging, not for the user.
-      dependencies.logger.warn('could not mark the user migrated', { errorName: (error as Error).name });
+    // The mark is awaited, not fired and forgotten: Lambda freezes the environment as soon as the handler
+    // returns, so a request still in flight might be sent minutes later at the next thaw, or never. Awaiting it
+    // costs one UpdateItem round trip. A user marked already (Cognito retried after a late answer, or the user
+    // was deleted from the pool and came back) keeps the first date anyway, so no second write is made.
+    if (outcome.user.migratedAt === undefined) {
+      try {
+        await beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin);
+      } catch (error) {
+        // The sign-in still succeeds: the mark is for progress reports and purging, not for the user.
+        dependencies.logger.warn('could not mark the user migrated', { errorName: (error as Error).name });
+      }
     }
     dependencies.logger.info('user migrated', {
       scheme: outcome.user.scheme,

@@ -98,6 +98,35 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
     expect((await store.get('ada@example.com'))?.migratedAt).toBeDefined();
   });
 
+  it('writes the mark once: a user marked already signs in without a second UpdateItem', async () => {
+    // Prepare: the real store, with its marks counted.
+    const email = `again-${randomUUID()}@example.com`;
+    const message = createUserMessage({ email, hash: BCRYPT, sourceId: '3', sourceVersion: 1 });
+    if (!message.ok) throw new Error(message.detail);
+    await store.stage(message.message);
+    const marked: string[] = [];
+    const counting = createMigrationHandler({
+      store: {
+        ...store,
+        markMigrated: async (who, at) => {
+          marked.push(who);
+          await store.markMigrated(who, at);
+        },
+      },
+      logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    });
+
+    // Act: Cognito calls the trigger again for the same user (say, it retried after a late answer).
+    await counting(eventFor('UserMigration_Authentication', email, 'correct horse'), context());
+    const first = (await store.get(email))?.migratedAt;
+    const again = await counting(eventFor('UserMigration_Authentication', email, 'correct horse'), context());
+
+    // Assess
+    expect(again.response).toMatchObject({ finalUserStatus: 'CONFIRMED' });
+    expect(marked).toEqual([email]);
+    expect((await store.get(email))?.migratedAt).toBe(first);
+  });
+
   describe('with a password strength rule', () => {
     // "correct horse" has no uppercase letter, no digit and only an inner space as a symbol.
     const strict = createMigrationHandler({
