@@ -39,8 +39,9 @@ const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
 const { state, started } = await startStack(stackPaths(), (line) => process.stderr.write(`[stack] ${line}\n`));
 const env = state.env;
 
-// Bundle exactly what a deployment would. The bundle sits inside the repository so that the native addons it
-// leaves external resolve from node_modules, as they resolve from the function's package on Lambda.
+// Bundle exactly what a deployment would: the options of packages/infra/src/handler-function.ts (ES module
+// builds first, so dependencies such as hash-wasm tree-shake). The bundle sits inside the repository so that the
+// native addons it leaves external resolve from node_modules, as they resolve from the layer on Lambda.
 const outdir = join(stackPaths().stackDir, 'bench-migration');
 mkdirSync(outdir, { recursive: true });
 const bundle = join(outdir, 'migration.mjs');
@@ -51,6 +52,7 @@ const { metafile } = await build({
   platform: 'node',
   target: 'node22',
   format: 'esm',
+  mainFields: ['module', 'main'],
   outfile: bundle,
   external: ['@node-rs/bcrypt', '@node-rs/argon2'],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 import { ProducerConfigError } from './errors.js';
 

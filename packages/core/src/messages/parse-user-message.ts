@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { USER_MESSAGE_SCHEMA_VERSION, type UserMessage, userMessageSchema } from './user-message.js';
 
 /** Why a message was refused. Never contains the hash or any other field's value. */

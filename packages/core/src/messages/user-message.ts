@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { identifyHash } from '../identify-hash.js';
 import { SCHEME_NAMES } from '../scheme-names.js';
 

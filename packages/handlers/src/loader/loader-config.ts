@@ -1,5 +1,5 @@
 import { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from '@hashbridge/adapters';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');

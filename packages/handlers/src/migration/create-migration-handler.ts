@@ -10,7 +10,7 @@ import {
   type StagedUserStore,
 } from '@hashbridge/core';
 import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What reaches the caller on every refusal — unknown user, wrong password, unusable hash, late answer — so

@@ -1,6 +1,6 @@
 import { DEFAULT_STAGING_TABLE } from '@hashbridge/adapters';
 import { type PasswordStrengthRule, SCHEME_NAMES } from '@hashbridge/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
 /**
