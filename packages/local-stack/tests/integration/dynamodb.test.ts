@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_AWS_REGION } from '../../src/index.js';
@@ -24,6 +29,8 @@ describe('Service: DynamoDB API (dynalite)', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    // CreateTable answers while the table is CREATING; dynalite makes it ACTIVE at once, but asynchronously.
+    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName });
     const onlyIfNew = { ConditionExpression: 'attribute_not_exists(email)' };
 
     // Act
