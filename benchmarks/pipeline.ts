@@ -5,14 +5,14 @@
  *     the full row count and at a tenth of it.
  *  2. loader: records/s through the Loader handler (MSK events of 100) into the DynamoDB API, beside a plain
  *     BatchWriteItem loop writing the same items.
+ *  3. Kafka clients: the same prepared messages sent by kafkajs and by @platformatic/kafka (wall and CPU time).
  * Uses (or starts) the local stack. Prints Markdown; benchmarks/pipeline.md holds what it printed here.
  *
- *   npm run bench:pipeline [-- --rows 1000000 --loader-records 20000]
+ *   npm run bench:pipeline [-- --rows 1000000 --loader-records 20000 --client-messages 200000 --runs 3]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,8 +42,9 @@ const CLIENT_MESSAGES = Number(values['client-messages']);
 /** Producer and baseline run alternately this many times each; the tables show medians. */
 const RUNS = Number(values.runs);
 const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';
-const TSX = createRequire(import.meta.url).resolve('tsx');
-const PRODUCER_CLI = new URL('../packages/producer/src/cli.ts', import.meta.url).pathname;
+/** The built CLI, as operators run it (`npm run bench:pipeline` builds first). */
+const PRODUCER_CLI = new URL('../packages/producer/dist/cli.js', import.meta.url).pathname;
+if (!existsSync(PRODUCER_CLI)) throw new Error(`${PRODUCER_CLI} is missing: run \`npm run build\` first`);
 
 const { state, started: startedStack } = await startStack(stackPaths(), (line) =>
   process.stderr.write(`[stack] ${line}\n`),
@@ -88,8 +89,6 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
     [
       '--import',
       reportRss,
-      '--import',
-      TSX,
       PRODUCER_CLI,
       '--table',
       table,

@@ -115,6 +115,8 @@ class UserSource {
         -- Qualified: a bare "id" would be the text column of the select list, sorting in another order.
         ORDER BY shard.id`,
         [afterId ?? null],
+        // Arrays, not objects: one allocation less per row, on the thread that is the producer's bottleneck.
+        { rowMode: 'array' },
       ),
     );
     try {
@@ -122,13 +124,13 @@ class UserSource {
         const rows = await cursor.read(batchSize);
         if (rows.length === 0) return;
         yield rows.map(
-          (row): LegacyRow => ({
-            id: row.id,
-            email: row.email,
-            hash: row.hash,
-            profile: row.profile,
-            version: Number(row.version),
-            collides: row.normalised !== null && this.#collisions.has(row.normalised),
+          ([id, email, hash, profile, version, normalised]: unknown[]): LegacyRow => ({
+            id: id as string,
+            email,
+            hash,
+            profile,
+            version: Number(version),
+            collides: typeof normalised === 'string' && this.#collisions.has(normalised),
           }),
         );
       }
