@@ -37,6 +37,7 @@ export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-stor
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
+export type { AuthenticationPhase, PhaseRunner } from './types/authentication-phase.js';
 export type { PasswordRequirement, PasswordStrengthRule } from './types/password-strength.js';
 export type { CostPolicy } from './types/policy.js';
 export type { HashContext } from './types/scheme.js';

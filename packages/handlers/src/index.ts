@@ -9,5 +9,6 @@ export type { LocalEventSourceOptions } from './local-event-source/run-local-eve
 export { MSK_BATCH_SIZE, runLocalEventSource } from './local-event-source/run-local-event-source.js';
 export type { MigrationDependencies } from './migration/create-migration-handler.js';
 export { createMigrationHandler, GENERIC_REFUSAL } from './migration/create-migration-handler.js';
+export type { MigrationDurations, MigrationPhase } from './migration/invocation-timer.js';
 export type { MigrationConfig } from './migration/migration-config.js';
 export { readMigrationConfig } from './migration/migration-config.js';

@@ -3,6 +3,7 @@ import { HashbridgeError, PasswordValueError } from '../errors.js';
 import { normalizeEmail } from '../messages/user-message.js';
 import type { StagedUser, StagedUserStore } from '../ports/staged-user-store.js';
 import type { SchemeName } from '../scheme-names.js';
+import type { PhaseRunner } from '../types/authentication-phase.js';
 import type { PasswordStrengthRule } from '../types/password-strength.js';
 import type { CostPolicy } from '../types/policy.js';
 import { verifyPassword } from '../verify-password.js';
@@ -35,7 +36,14 @@ interface AuthenticateDependencies {
   readonly passwordRule?: PasswordStrengthRule;
   /** The equal-cost stand-in for an unknown user; replaceable so tests can count the work done. */
   readonly dummyVerify?: typeof dummyVerify;
+  /**
+   * Runs the store lookup and the password verification, each as one phase, so a caller can time them apart.
+   * An unknown user's dummy verify is the `verify` phase too: both paths run the same phases.
+   */
+  readonly timePhase?: PhaseRunner;
 }
+
+const runDirectly: PhaseRunner = (_phase, work) => work();
 
 /**
  * The migration trigger's decision for a sign-in: look up the staged user by normalised email and verify the
@@ -49,19 +57,24 @@ const authenticateStagedUser = async (
   password: string,
   dependencies: AuthenticateDependencies,
 ): Promise<AuthenticationOutcome> => {
-  const user = await dependencies.store.get(normalizeEmail(userName));
+  const timePhase = dependencies.timePhase ?? runDirectly;
+  const user = await timePhase('lookup', () => dependencies.store.get(normalizeEmail(userName)));
   if (user === undefined) {
-    await (dependencies.dummyVerify ?? dummyVerify)({
-      scheme: dependencies.dummyScheme ?? 'bcrypt',
-      ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
-    });
+    await timePhase('verify', () =>
+      (dependencies.dummyVerify ?? dummyVerify)({
+        scheme: dependencies.dummyScheme ?? 'bcrypt',
+        ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+      }),
+    );
     return { ok: false, cause: 'unknown-user' };
   }
   try {
-    const { ok } = await verifyPassword(password, user.hash, {
-      scheme: user.scheme,
-      ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
-    });
+    const { ok } = await timePhase('verify', () =>
+      verifyPassword(password, user.hash, {
+        scheme: user.scheme,
+        ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
+      }),
+    );
     if (!ok) return { ok: false, cause: 'wrong-password' };
   } catch (error) {
     if (error instanceof PasswordValueError) return { ok: false, cause: 'refused-password', errorName: error.name };

@@ -11,6 +11,7 @@ import {
 } from '@hashbridge/core';
 import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { InvocationTimer } from './invocation-timer.js';
 
 /**
  * What reaches the caller on every refusal — unknown user, wrong password, unusable hash, late answer — so
@@ -64,24 +65,33 @@ const beforeDeadline = async <T>(work: Promise<T>, context: Context, marginMs: n
 /**
  * Cognito's User Migration trigger. On `UserMigration_Authentication` it verifies the password against the
  * staged legacy hash (as passlib would) and returns the user's attributes with `finalUserStatus: CONFIRMED`
- * (RESET_REQUIRED when a `passwordRule` is given and the password fails it) and `messageAction: SUPPRESS`, then marks the staged record migrated (the hash stays: Cognito may still
- * fail to create the user). On `UserMigration_ForgotPassword` it returns the attributes of a staged user so
- * the reset code can be sent. Every refusal throws the same generic error; the real cause goes to the log,
- * which never holds the password, the hash or the event.
+ * (RESET_REQUIRED when a `passwordRule` is given and the password fails it) and `messageAction: SUPPRESS`,
+ * then marks the staged record migrated (the hash stays: Cognito may still fail to create the user). On
+ * `UserMigration_ForgotPassword` it returns the attributes of a staged user so the reset code can be sent.
+ * Every refusal throws the same generic error; the real cause goes to the log, which never holds the password,
+ * the hash or the event. The invocation's last log line, success or refusal, carries `durationsMs` (lookup,
+ * verify, mark, total): numbers only, and only in the log, so the caller sees nothing more than before and every
+ * path times the same phases.
  */
 const createMigrationHandler = (dependencies: MigrationDependencies) => {
   const now = dependencies.now ?? (() => new Date());
   const margin = dependencies.deadlineMarginMs ?? 300;
 
-  const refuse = (cause: string, details: Record<string, unknown> = {}): never => {
-    dependencies.logger.warn('migration refused', { cause, ...details });
+  const refuse = (timer: InvocationTimer, cause: string, details: Record<string, unknown> = {}): never => {
+    dependencies.logger.warn('migration refused', { cause, ...details, durationsMs: timer.durations() });
     throw new Error(GENERIC_REFUSAL);
   };
 
-  const authenticate = async (event: UserMigrationTriggerEvent, password: string, context: Context) => {
+  const authenticate = async (
+    event: UserMigrationTriggerEvent,
+    password: string,
+    context: Context,
+    timer: InvocationTimer,
+  ) => {
     const outcome = await beforeDeadline(
       authenticateStagedUser(event.userName, password, {
         store: dependencies.store,
+        timePhase: timer.time,
         ...(dependencies.attributeMapping === undefined ? {} : { attributeMapping: dependencies.attributeMapping }),
         ...(dependencies.dummyScheme === undefined ? {} : { dummyScheme: dependencies.dummyScheme }),
         ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
@@ -91,7 +101,7 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
       margin,
     );
     if (!outcome.ok)
-      return refuse(outcome.cause, outcome.errorName === undefined ? {} : { errorName: outcome.errorName });
+      return refuse(timer, outcome.cause, outcome.errorName === undefined ? {} : { errorName: outcome.errorName });
     event.response.userAttributes = outcome.attributes;
     // RESET_REQUIRED: Cognito creates the user but answers PasswordResetRequiredException instead of tokens,
     // so the user sets a password the pool's policy accepts (ForgotPassword); no message is sent either way.
@@ -103,7 +113,9 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
     // was deleted from the pool and came back) keeps the first date anyway, so no second write is made.
     if (outcome.user.migratedAt === undefined) {
       try {
-        await beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin);
+        await timer.time('mark', () =>
+          beforeDeadline(dependencies.store.markMigrated(outcome.user.email, now()), context, margin),
+        );
       } catch (error) {
         // The sign-in still succeeds: the mark is for progress reports and purging, not for the user.
         dependencies.logger.warn('could not mark the user migrated', { errorName: (error as Error).name });
@@ -113,32 +125,41 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
       scheme: outcome.user.scheme,
       sourceId: outcome.user.sourceId,
       passwordResetRequired: outcome.passwordResetRequired,
+      durationsMs: timer.durations(),
     });
     return event;
   };
 
-  const forgotPassword = async (event: UserMigrationTriggerEvent, context: Context) => {
-    const user = await beforeDeadline(dependencies.store.get(normalizeEmail(event.userName)), context, margin);
-    if (user === undefined) return refuse('unknown-user');
+  const forgotPassword = async (event: UserMigrationTriggerEvent, context: Context, timer: InvocationTimer) => {
+    const user = await beforeDeadline(
+      timer.time('lookup', () => dependencies.store.get(normalizeEmail(event.userName))),
+      context,
+      margin,
+    );
+    if (user === undefined) return refuse(timer, 'unknown-user');
     event.response.userAttributes = mapUserAttributes(user, dependencies.attributeMapping);
     event.response.messageAction = 'SUPPRESS';
-    dependencies.logger.info('forgot-password lookup', { sourceId: user.sourceId });
+    dependencies.logger.info('forgot-password lookup', { sourceId: user.sourceId, durationsMs: timer.durations() });
     return event;
   };
 
   return async (event: UserMigrationTriggerEvent, context: Context): Promise<UserMigrationTriggerEvent> => {
+    const timer = new InvocationTimer();
     dependencies.logger.appendKeys({ requestId: context.awsRequestId });
     const parsed = triggerEventSchema.safeParse(event);
     if (!parsed.success)
-      return refuse('invalid-event', { problems: parsed.error.issues.map((issue) => issue.path.join('.')) });
+      return refuse(timer, 'invalid-event', { problems: parsed.error.issues.map((issue) => issue.path.join('.')) });
     try {
-      if (parsed.data.triggerSource === 'UserMigration_ForgotPassword') return await forgotPassword(event, context);
+      if (parsed.data.triggerSource === 'UserMigration_ForgotPassword')
+        return await forgotPassword(event, context, timer);
       const password = parsed.data.request.password;
-      if (password === undefined) return refuse('invalid-event', { problems: ['request.password'] });
-      return await authenticate(event, password, context);
+      if (password === undefined) return refuse(timer, 'invalid-event', { problems: ['request.password'] });
+      return await authenticate(event, password, context, timer);
     } catch (error) {
       if ((error as Error).message === GENERIC_REFUSAL) throw error;
-      return refuse(error instanceof DeadlineError ? 'deadline' : 'error', { errorName: (error as Error).name });
+      return refuse(timer, error instanceof DeadlineError ? 'deadline' : 'error', {
+        errorName: (error as Error).name,
+      });
     }
   };
 };

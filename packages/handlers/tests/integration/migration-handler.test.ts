@@ -127,6 +127,126 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
     expect((await store.get(email))?.migratedAt).toBe(first);
   });
 
+  describe('its log', () => {
+    /** Runs `act` and returns every log line it wrote, parsed (Powertools writes INFO to stdout, WARN to stderr). */
+    const logLinesOf = async (act: () => Promise<unknown>): Promise<Record<string, unknown>[]> => {
+      const written: string[] = [];
+      const streams = [process.stdout, process.stderr];
+      const originals = streams.map((stream) => stream.write.bind(stream));
+      for (const stream of streams) {
+        stream.write = ((chunk: string | Uint8Array) => {
+          written.push(String(chunk));
+          return true;
+        }) as typeof stream.write;
+      }
+      try {
+        await act().catch(() => undefined);
+      } finally {
+        streams.forEach((stream, index) => {
+          stream.write = originals[index] as typeof stream.write;
+        });
+      }
+      return written
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    };
+    const logged = createMigrationHandler({
+      store,
+      logger: new Logger({ serviceName: 'migration-test', logLevel: 'INFO' }),
+    });
+    const PASSWORD = 'correct horse';
+
+    /** The invocation's last line, with its durations checked to be four non-negative numbers and nothing else. */
+    const lastLineOf = (lines: Record<string, unknown>[]) => {
+      const last = lines.at(-1);
+      expect(Object.keys((last?.durationsMs as object) ?? {}).sort()).toEqual(['lookup', 'mark', 'total', 'verify']);
+      const durations = last?.durationsMs as Record<'lookup' | 'verify' | 'mark' | 'total', number>;
+      for (const value of Object.values(durations)) {
+        expect(Number.isFinite(value)).toBe(true);
+        expect(value).toBeGreaterThanOrEqual(0);
+      }
+      expect(durations.total).toBeGreaterThanOrEqual(durations.verify);
+      return { line: last ?? {}, durations };
+    };
+
+    /** What must never reach a log line: the password, the hash (or its salt and checksum), the event. */
+    const expectNothingSecret = (lines: Record<string, unknown>[]) => {
+      const output = JSON.stringify(lines);
+      expect(output).not.toContain(PASSWORD);
+      expect(output).not.toContain(BCRYPT);
+      expect(output).not.toContain(BCRYPT.slice(7));
+      for (const eventKey of ['triggerSource', 'userPoolId', 'callerContext', 'validationData', 'request', 'password'])
+        expect(output).not.toContain(`"${eventKey}"`);
+    };
+
+    it('ends a migration with the time of the lookup, the verify, the mark and the whole invocation', async () => {
+      // Prepare
+      const email = `timed-${randomUUID()}@example.com`;
+      const message = createUserMessage({ email, hash: BCRYPT, sourceId: '4', sourceVersion: 1 });
+      if (!message.ok) throw new Error(message.detail);
+      await store.stage(message.message);
+
+      // Act
+      const lines = await logLinesOf(() =>
+        logged(eventFor('UserMigration_Authentication', email, PASSWORD), context()),
+      );
+
+      // Assess: every phase ran, so each took some time; the total holds them all.
+      const { line, durations } = lastLineOf(lines);
+      expect(line).toMatchObject({ level: 'INFO', message: 'user migrated', scheme: 'bcrypt', sourceId: '4' });
+      expect(durations.lookup).toBeGreaterThan(0);
+      expect(durations.verify).toBeGreaterThan(0);
+      expect(durations.mark).toBeGreaterThan(0);
+      expect(durations.total).toBeGreaterThanOrEqual(durations.lookup + durations.verify + durations.mark - 0.002);
+      expectNothingSecret(lines);
+    });
+
+    it('ends a refusal, wrong password or unknown user alike, with the durations and no mark', async () => {
+      // Act
+      const wrongPassword = await logLinesOf(() =>
+        logged(eventFor('UserMigration_Authentication', 'ada@example.com', `${PASSWORD}!`), context()),
+      );
+      const unknownUser = await logLinesOf(() =>
+        logged(eventFor('UserMigration_Authentication', `nobody-${randomUUID()}@example.com`, PASSWORD), context()),
+      );
+
+      // Assess: both ran a lookup and a verify (the unknown user's dummy one); neither wrote a mark.
+      for (const [lines, cause] of [
+        [wrongPassword, 'wrong-password'],
+        [unknownUser, 'unknown-user'],
+      ] as const) {
+        const { line, durations } = lastLineOf(lines);
+        expect(line).toMatchObject({ level: 'WARN', message: 'migration refused', cause });
+        expect(durations.lookup).toBeGreaterThan(0);
+        expect(durations.verify).toBeGreaterThan(0);
+        expect(durations.mark).toBe(0);
+        expectNothingSecret(lines);
+      }
+    });
+
+    it('ends a ForgotPassword lookup, and a refused event, with the durations', async () => {
+      // Act
+      const forgot = await logLinesOf(() =>
+        logged(eventFor('UserMigration_ForgotPassword', 'ada@example.com'), context()),
+      );
+      const invalid = await logLinesOf(() =>
+        logged(eventFor('UserMigration_Authentication', 'ada@example.com'), context()),
+      );
+
+      // Assess
+      const forgotLine = lastLineOf(forgot);
+      expect(forgotLine.line).toMatchObject({ message: 'forgot-password lookup' });
+      expect(forgotLine.durations).toMatchObject({ verify: 0, mark: 0 });
+      expect(forgotLine.durations.lookup).toBeGreaterThan(0);
+      const invalidLine = lastLineOf(invalid);
+      expect(invalidLine.line).toMatchObject({ message: 'migration refused', cause: 'invalid-event' });
+      expect(invalidLine.durations).toMatchObject({ lookup: 0, verify: 0, mark: 0 });
+      expectNothingSecret([...forgot, ...invalid]);
+    });
+  });
+
   describe('with a password strength rule', () => {
     // "correct horse" has no uppercase letter, no digit and only an inner space as a symbol.
     const strict = createMigrationHandler({

@@ -55,6 +55,8 @@ const triggerInvocations = (): number => {
 };
 
 describe('Migration Lambda behind cognito-local (the stack)', () => {
+  // The stack's lambda.log keeps the lines of earlier runs: this file's lines are those stamped after it began.
+  const began = new Date().toISOString();
   let clientId = '';
   let poolId = '';
   const signIn = (username: string, password: string) =>
@@ -158,7 +160,7 @@ describe('Migration Lambda behind cognito-local (the stack)', () => {
     expect(unknown.name).toBe('NotAuthorizedException');
   });
 
-  it('logs neither passwords nor hashes', () => {
+  it('logs neither passwords nor hashes, and ends each invocation with its durations, numbers only', () => {
     // Assess: the Lambda endpoint's log, and cognito-local's, after every sign-in above.
     const logs = ['lambda.log', 'cognito.log']
       .map((file) => readFileSync(join(stackPaths().logsDir, file), 'utf8'))
@@ -166,6 +168,22 @@ describe('Migration Lambda behind cognito-local (the stack)', () => {
     for (const user of users) {
       expect(logs).not.toContain(user.hash);
       expect(logs).not.toContain(user.password);
+    }
+    const handlerLines = readFileSync(join(stackPaths().logsDir, 'lambda.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"service":"hashbridge-migration"'))
+      .map((line) => JSON.parse(line) as { message: string; timestamp: string; durationsMs?: unknown })
+      .filter((line) => line.timestamp >= began);
+    const endings = handlerLines.filter((line) => ['user migrated', 'migration refused'].includes(line.message));
+    // Every family migrated, plus the wrong password and the unknown user refused.
+    expect(endings.length).toBeGreaterThanOrEqual(FAMILIES.length + 2);
+    for (const line of endings) {
+      expect(line.durationsMs).toEqual({
+        lookup: expect.any(Number),
+        verify: expect.any(Number),
+        mark: expect.any(Number),
+        total: expect.any(Number),
+      });
     }
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AuthenticationPhase,
   authenticateStagedUser,
   dummyVerify,
   mapUserAttributes,
+  type PhaseRunner,
   type StagedUser,
   type StagedUserStore,
 } from '../../../src/index.js';
@@ -120,6 +122,70 @@ describe('Function: authenticateStagedUser', () => {
     // Assess
     expect(outcome).toEqual({ ok: false, cause: 'unknown-user' });
     expect(spent).toEqual(['pbkdf2_sha256']);
+  });
+
+  it('runs the lookup and then the verify through timePhase, each phase around its own work', async () => {
+    // Prepare: note where each phase starts and ends, and which phase the store read happens in.
+    const events: string[] = [];
+    const timePhase: PhaseRunner = async (phase, work) => {
+      events.push(`${phase} start`);
+      try {
+        return await work();
+      } finally {
+        events.push(`${phase} end`);
+      }
+    };
+    const store = storeWith(staged);
+    const recordingStore: StagedUserStore = {
+      ...store,
+      get: async (email) => {
+        events.push('store read');
+        return store.get(email);
+      },
+    };
+
+    // Act
+    const outcome = await authenticateStagedUser('ada@example.com', 'correct horse', {
+      store: recordingStore,
+      timePhase,
+    });
+
+    // Assess
+    expect(outcome).toMatchObject({ ok: true });
+    expect(events).toEqual(['lookup start', 'store read', 'lookup end', 'verify start', 'verify end']);
+  });
+
+  it('runs the same phases for an unknown user, the dummy verify inside the verify phase', async () => {
+    // Prepare
+    const phases: AuthenticationPhase[] = [];
+    let current: AuthenticationPhase | undefined;
+    const timePhase: PhaseRunner = async (phase, work) => {
+      phases.push(phase);
+      current = phase;
+      try {
+        return await work();
+      } finally {
+        current = undefined;
+      }
+    };
+    const dummyPhases: (AuthenticationPhase | undefined)[] = [];
+    const noting: typeof dummyVerify = async (options) => {
+      dummyPhases.push(current);
+      return dummyVerify(options);
+    };
+
+    // Act
+    const outcome = await authenticateStagedUser('nobody@example.com', 'pw', {
+      store: storeWith(staged),
+      dummyScheme: 'md5_crypt',
+      dummyVerify: noting,
+      timePhase,
+    });
+
+    // Assess
+    expect(outcome).toEqual({ ok: false, cause: 'unknown-user' });
+    expect(phases).toEqual(['lookup', 'verify']);
+    expect(dummyPhases).toEqual(['verify']);
   });
 
   it('refuses, without throwing, a staged hash that cannot be checked', async () => {
