@@ -25,4 +25,17 @@ const DEFAULTS = {
   kafkaVersion: '4.1.x.kraft',
 } as const;
 
-export { DEFAULTS };
+/**
+ * The user pool's password policy for new and reset passwords, in the names of CDK's `PasswordPolicy` — the same
+ * names the Migration Lambda's `PASSWORD_STRENGTH_RULE` reads, so with `resetWeakPasswords` it is passed on as is.
+ * Cognito does not hold a migrated user's legacy password to it; with `resetWeakPasswords` the Migration Lambda does.
+ */
+const USER_POOL_PASSWORD_RULE = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: false,
+} as const;
+
+export { DEFAULTS, USER_POOL_PASSWORD_RULE };

@@ -10,7 +10,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Code, Function as LambdaFunction, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DEFAULTS } from './constants.js';
+import { DEFAULTS, USER_POOL_PASSWORD_RULE } from './constants.js';
 import { createHandlerFunction } from './handler-function.js';
 import { suppressMigrationFindings } from './nag-suppressions.js';
 import { createNativeHashLayer } from './native-hash-layer.js';
@@ -31,6 +31,13 @@ interface HashbridgeMigrationProps extends StagingTablesProps {
    * answers the same, argon2 several times slower). @default true
    */
   readonly nativeHashLayer?: boolean;
+  /**
+   * Hold legacy passwords to the user pool's password policy: Cognito does not apply it to a migrated password,
+   * so the Migration Lambda gets the policy as its `PASSWORD_STRENGTH_RULE`, and a user whose password is
+   * correct but would not satisfy the policy is migrated with RESET_REQUIRED and must choose a new one before
+   * signing in. @default false (every correct password migrates CONFIRMED)
+   */
+  readonly resetWeakPasswords?: boolean;
 }
 
 /**
@@ -63,7 +70,13 @@ class HashbridgeMigration extends Construct {
       description: 'hashbridge: Cognito User Migration trigger, verifies legacy passlib hashes',
       memorySize: props.migrationMemorySize ?? DEFAULTS.migrationMemorySize,
       timeout: Duration.seconds(DEFAULTS.migrationTimeoutSeconds),
-      environment: { STAGING_TABLE: this.table.tableName },
+      environment: {
+        STAGING_TABLE: this.table.tableName,
+        // The pool's own policy, from the same constant as the pool below, so the two cannot drift apart.
+        ...(props.resetWeakPasswords === true
+          ? { PASSWORD_STRENGTH_RULE: JSON.stringify(USER_POOL_PASSWORD_RULE) }
+          : {}),
+      },
       logGroup: new LogGroup(this, 'MigrationLogs', {
         retention: RetentionDays.ONE_MONTH,
         removalPolicy: RemovalPolicy.DESTROY,
@@ -81,15 +94,9 @@ class HashbridgeMigration extends Construct {
       selfSignUpEnabled: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      // Applies to new and reset passwords only: Cognito keeps a migrated user's legacy password as it is.
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: false,
-        tempPasswordValidity: Duration.days(3),
-      },
+      // Cognito applies it to new and reset passwords only; a migrated legacy password is held to it only when
+      // resetWeakPasswords hands it to the Migration Lambda (which then asks weak ones to be reset).
+      passwordPolicy: { ...USER_POOL_PASSWORD_RULE, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       lambdaTriggers: { userMigration: this.migrationFunction },
       removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,

@@ -1,6 +1,6 @@
 export type { SynthesizeOptions } from './app.js';
 export { synthesize } from './app.js';
-export { DEFAULTS } from './constants.js';
+export { DEFAULTS, USER_POOL_PASSWORD_RULE } from './constants.js';
 export { InfraError, PublicAccessError } from './errors.js';
 export type { BundledFunctionProps, HandlerFunctionProps, HandlerName } from './handler-function.js';
 export { createBundledFunction, createHandlerFunction } from './handler-function.js';

@@ -1,3 +1,4 @@
+import { readMigrationConfig } from '@hashbridge/handlers';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,64 @@ describe('Class: HashbridgeMigration', { timeout: SYNTH_TIMEOUT }, () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       MemorySize: 3008,
       Environment: { Variables: { STAGING_TABLE: { Ref: tableId } } },
+    });
+  });
+
+  describe('with resetWeakPasswords', () => {
+    /** The Migration Lambda's environment variables, as synthesized. */
+    const environmentOf = (template: Template): Record<string, unknown> => {
+      const [migrationFunction] = Object.values(template.findResources('AWS::Lambda::Function'));
+      return migrationFunction?.Properties.Environment.Variables ?? {};
+    };
+
+    it("hands the Migration Lambda the user pool's own password policy as PASSWORD_STRENGTH_RULE", () => {
+      // Prepare & Act
+      const { template } = synth({ resetWeakPasswords: true });
+
+      // Assess: the rule says what the pool's policy says, key by key, in the names the handler reads.
+      const rule = JSON.parse(String(environmentOf(template).PASSWORD_STRENGTH_RULE));
+      const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool'));
+      const policy = pool?.Properties.Policies.PasswordPolicy;
+      expect(rule).toEqual({
+        minLength: policy.MinimumLength,
+        requireLowercase: policy.RequireLowercase,
+        requireUppercase: policy.RequireUppercase,
+        requireDigits: policy.RequireNumbers,
+        requireSymbols: policy.RequireSymbols,
+      });
+      expect(rule).toEqual({
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: false,
+      });
+    });
+
+    it('sets a value the Migration Lambda accepts at load, as the same rule', () => {
+      // Prepare
+      const { template } = synth({ resetWeakPasswords: true });
+      const value = String(environmentOf(template).PASSWORD_STRENGTH_RULE);
+
+      // Act
+      const config = readMigrationConfig({ PASSWORD_STRENGTH_RULE: value });
+
+      // Assess
+      expect(config.PASSWORD_STRENGTH_RULE).toEqual(JSON.parse(value));
+    });
+
+    it('sets no PASSWORD_STRENGTH_RULE when off, the default', () => {
+      // Prepare & Act
+      const byDefault = synth();
+      const off = synth({ resetWeakPasswords: false });
+
+      // Assess: every correct password then migrates CONFIRMED.
+      for (const { template } of [byDefault, off]) {
+        expect(environmentOf(template)).not.toHaveProperty('PASSWORD_STRENGTH_RULE');
+        template.hasResourceProperties('AWS::Lambda::Function', {
+          Environment: { Variables: { PASSWORD_STRENGTH_RULE: Match.absent() } },
+        });
+      }
     });
   });
 });
