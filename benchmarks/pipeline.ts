@@ -42,9 +42,10 @@ const CLIENT_MESSAGES = Number(values['client-messages']);
 /** Producer and baseline run alternately this many times each; the tables show medians. */
 const RUNS = Number(values.runs);
 const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';
-/** The built CLI, as operators run it (`npm run bench:pipeline` builds first). */
-const PRODUCER_CLI = new URL('../packages/producer/dist/cli.js', import.meta.url).pathname;
-if (!existsSync(PRODUCER_CLI)) throw new Error(`${PRODUCER_CLI} is missing: run \`npm run build\` first`);
+/** The producer's bin over the built CLI, as operators run it (`npm run bench:pipeline` builds first). */
+const PRODUCER_BIN = new URL('../packages/producer/bin/hashbridge-producer.mjs', import.meta.url).pathname;
+const BUILT_CLI = new URL('../packages/producer/dist/cli.js', import.meta.url).pathname;
+if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` first`);
 
 const { state, started: startedStack } = await startStack(stackPaths(), (line) =>
   process.stderr.write(`[stack] ${line}\n`),
@@ -82,14 +83,12 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
   const topic = `bench-${randomUUID()}`;
   await createTopic(topic);
   const work = mkdtempSync(join(tmpdir(), 'hashbridge-bench-producer-'));
-  const reportRss = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`;
+  // Peak RSS, reported by the producer's own process at exit (NODE_OPTIONS, so the bin keeps its shebang flags).
+  const reportRss = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`;
   const started = performance.now();
   const child = spawn(
-    process.execPath,
+    PRODUCER_BIN,
     [
-      '--import',
-      reportRss,
-      PRODUCER_CLI,
       '--table',
       table,
       '--topic',
@@ -103,7 +102,7 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
       '--rejects',
       join(work, 'r.jsonl'),
     ],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { env: { ...process.env, ...env, NODE_OPTIONS: `--import ${reportRss}` }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr.on('data', (chunk) => {
@@ -112,7 +111,7 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
   const code = await new Promise((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`producer failed: ${stderr}`);
   const seconds = (performance.now() - started) / 1000;
-  const maxRssKiB = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? 0);
+  const maxRssKiB = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0);
   return { seconds, maxRssMiB: maxRssKiB / 1024 };
 };
 
@@ -305,7 +304,13 @@ const baselineSeconds = baselineRuns.length === 0 ? undefined : median(baselineR
 process.stderr.write('producer, a tenth...\n');
 const tenth = await runProducerCli(smallTable);
 process.stderr.write('loader...\n');
-const loader = await loaderBench();
+// Alternating too: each run writes fresh tables, so runs do not see each other's items.
+const loaderRuns: { handlerSeconds: number; batchWriteSeconds: number }[] = [];
+for (let run = 1; run <= RUNS; run += 1) loaderRuns.push(await loaderBench());
+const loader = {
+  handlerSeconds: median(loaderRuns.map((run) => run.handlerSeconds)),
+  batchWriteSeconds: median(loaderRuns.map((run) => run.batchWriteSeconds)),
+};
 process.stderr.write('Kafka clients, same messages...\n');
 const clients = await clientComparison();
 

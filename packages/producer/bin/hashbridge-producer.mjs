@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// A young generation of 64 MiB per semi-space (V8's default is 16): the batches in flight outlive fewer
+// scavenges, which took a sixth off the CPU time of a 1M-row export (benchmarks/pipeline.md). The flag is
+// process-wide, so the Kafka worker thread gets it too. Where the shebang's arguments are ignored (npm's
+// Windows shims), the producer runs the same with V8's default.
 // Runs the built CLI; from a source checkout without a build, the TypeScript through tsx.
 import { existsSync } from 'node:fs';
 
