@@ -24,12 +24,35 @@ const emailSchema = z
   .transform(normalizeEmail)
   .pipe(z.email('email is not a valid address'));
 
+/** Deepest nesting inside a profile: real profiles are flat; the cap bounds the work a hostile message causes. */
+const MAX_PROFILE_DEPTH = 32;
+
+/**
+ * Whether a value survives a JSON round trip unchanged: null, strings, booleans, finite numbers, and arrays and
+ * plain objects of those. Written out rather than zod's recursive `z.json()`, whose cycle tracking made it the
+ * single largest cost of validating a message (about a third of the producer's per-row validation).
+ */
+const isJsonValue = (value: unknown, depth: number): boolean => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth >= MAX_PROFILE_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every((item) => isJsonValue(item, depth + 1));
+};
+
 /** JSON values only (no undefined, functions, NaN or Infinity), so a profile survives any round trip. */
-const profileSchema = z
-  .record(z.string(), z.json())
-  .refine((profile) => Buffer.byteLength(JSON.stringify(profile), 'utf8') <= MAX_PROFILE_BYTES, {
-    message: `profile is larger than ${MAX_PROFILE_BYTES} bytes of JSON`,
-  });
+const profileSchema = z.record(z.string(), z.unknown()).superRefine((profile, context) => {
+  if (!Object.values(profile).every((value) => isJsonValue(value, 1))) {
+    context.addIssue({
+      code: 'custom',
+      message: `profile holds a value JSON cannot carry (undefined, a function, NaN, Infinity, an object of a class) or is nested deeper than ${MAX_PROFILE_DEPTH}`,
+    });
+  } else if (Buffer.byteLength(JSON.stringify(profile), 'utf8') > MAX_PROFILE_BYTES) {
+    context.addIssue({ code: 'custom', message: `profile is larger than ${MAX_PROFILE_BYTES} bytes of JSON` });
+  }
+});
 
 const schemeSchema = z.enum(SCHEME_NAMES);
 

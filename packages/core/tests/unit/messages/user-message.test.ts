@@ -24,6 +24,13 @@ describe('Function: normalizeEmail', () => {
   });
 });
 
+/** An object nested `depth` levels deep: `{ a: { a: … { a: 'end' } } }`. */
+const nested = (depth: number): Record<string, unknown> => {
+  let value: Record<string, unknown> = { a: 'end' };
+  for (let level = 1; level < depth; level += 1) value = { a: value };
+  return value;
+};
+
 describe('Function: createUserMessage', () => {
   it('identifies the scheme, normalises the email and defaults the profile', () => {
     // Act
@@ -55,6 +62,14 @@ describe('Function: createUserMessage', () => {
     [{ hash: '' }, /hash: empty/],
     [{ hash: 'garbage that is no hash' }, /hash: no allowed scheme recognises the hash/],
     [{ profile: { bio: 'x'.repeat(5000) } }, /profile: profile is larger than 4096 bytes/],
+    [{ profile: { age: Number.NaN } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { score: Number.POSITIVE_INFINITY } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { nickname: undefined } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { joined: new Date(0) } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { big: 10n } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { tags: [1, () => 2] } }, /profile: profile holds a value JSON cannot carry/],
+    [{ profile: { deep: nested(40) } }, /profile: profile holds a value JSON cannot carry .* nested deeper than 32/],
+    [{ profile: ['not', 'an', 'object'] as unknown as Record<string, unknown> }, /profile/],
     [{ sourceId: '' }, /source.id: source id is empty/],
     [{ sourceVersion: -1 }, /source.version/],
   ])('rejects a row with %o, saying why, without the hash', (change, reason) => {
@@ -72,6 +87,22 @@ describe('Function: createUserMessage', () => {
     if (result.ok) return;
     expect(result.detail).toMatch(reason);
     expect(result.detail).not.toContain(BCRYPT);
+  });
+
+  it('accepts any JSON value in the profile: nested objects, arrays, null, finite numbers', () => {
+    // Prepare
+    const profile = {
+      given_name: 'Ada',
+      tags: ['a', 1, true, null],
+      address: { city: 'London', zip: null },
+      deep: nested(20),
+    };
+
+    // Act
+    const result = createUserMessage({ email: 'a@b.co', hash: BCRYPT, sourceId: '1', sourceVersion: 1, profile });
+
+    // Assess
+    expect(result).toMatchObject({ ok: true, message: { profile } });
   });
 
   it('honours a forced scheme only when the hash has its format', () => {
