@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ProducerConfigError } from '../errors.js';
 
 /**
  * The rejects report: one JSON line per refused row (row id, reason, detail; never the hash). Lines are on
@@ -18,13 +19,20 @@ class RejectsFile {
 
   /** Starts a new report, or continues one at `resumeAtBytes` (what the checkpoint recorded). */
   public static async open(path: string, resumeAtBytes?: number): Promise<RejectsFile> {
-    await mkdir(dirname(path), { recursive: true });
-    if (resumeAtBytes === undefined) return new RejectsFile(await open(path, 'w'), 0);
-    const handle = await open(path, 'a+');
-    const { size } = await handle.stat();
-    const keep = Math.min(size, resumeAtBytes);
-    if (keep < size) await handle.truncate(keep);
-    return new RejectsFile(handle, keep);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      if (resumeAtBytes === undefined) return new RejectsFile(await open(path, 'w'), 0);
+      const handle = await open(path, 'a+');
+      const { size } = await handle.stat();
+      const keep = Math.min(size, resumeAtBytes);
+      if (keep < size) await handle.truncate(keep);
+      return new RejectsFile(handle, keep);
+    } catch (error) {
+      throw new ProducerConfigError(
+        `cannot write the rejects report ${path} (${error instanceof Error ? error.message : String(error)}); choose another path with --rejects`,
+        { cause: error },
+      );
+    }
   }
 
   /** Length of the report so far, for the checkpoint. */

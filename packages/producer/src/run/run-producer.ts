@@ -155,13 +155,13 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
 
   const source = await UserSource.open(config.databaseUrl, config);
   let sink: KafkaSinkThread | undefined;
-  const rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
+  let rejects: RejectsFile | undefined;
 
   /** Sends one batch; once it is acknowledged, records its rejects and moves the checkpoint past it. */
   const deliver = async (batch: PreparedBatch, progress: Progress): Promise<void> => {
     if (sink !== undefined && batch.keys.length > 0) await sink.send(config.topic, batch.keys, batch.values);
     rejected += batch.refused.length;
-    await rejects.append(batch.refused);
+    await rejects?.append(batch.refused);
     sent += config.dryRun ? 0 : batch.keys.length;
     read += batch.read;
     lastId = batch.lastId ?? lastId;
@@ -171,7 +171,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
         lastId,
         sent,
         rejected,
-        rejectsBytes: rejects.bytes,
+        rejectsBytes: rejects?.bytes ?? 0,
         updatedAt: new Date().toISOString(),
       });
     }
@@ -187,6 +187,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   // checkpointed strictly one after another, so the checkpoint never passes an unacknowledged row.
   let inFlight: Promise<void> | undefined;
   try {
+    rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
     if (!config.dryRun) {
       if (config.createTopic) {
         await createTopic(config, {
@@ -216,7 +217,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
     progress.finish(read);
   } finally {
     await inFlight?.catch(() => undefined);
-    await rejects.close();
+    await rejects?.close();
     await sink?.close();
     await source.close();
   }

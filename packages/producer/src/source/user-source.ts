@@ -1,6 +1,7 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { ProducerConfig } from '../config.js';
+import { ProducerConfigError } from '../errors.js';
 
 /** One row of the legacy users table, as the producer reads it. */
 interface LegacyRow {
@@ -53,15 +54,24 @@ class UserSource {
 
   public static async open(databaseUrl: string, settings: SourceSettings): Promise<UserSource> {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: 'hashbridge-producer' });
-    await client.connect();
-    // JIT compiling pays off for long analytic queries, not for a cursor read in batches: it only adds up to a
-    // second of compiling before the first row.
-    await client.query('SET jit = off');
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const source = new UserSource(client, settings);
-    await source.#detectIdType();
-    await source.#findCollisions();
-    return source;
+    try {
+      await client.connect();
+      // JIT compiling pays off for long analytic queries, not for a cursor read in batches: it only adds up to
+      // a second of compiling before the first row.
+      await client.query('SET jit = off');
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const source = new UserSource(client, settings);
+      await source.#detectIdType();
+      await source.#findCollisions();
+      return source;
+    } catch (error) {
+      // A missing table or column, say: close the connection, or it keeps the process alive after the error.
+      await client.end().catch(() => undefined);
+      throw new ProducerConfigError(
+        `cannot read the legacy users (${error instanceof Error ? error.message : String(error)}); check --database-url, --table, the --*-column options or --query`,
+        { cause: error },
+      );
+    }
   }
 
   /** Normalised emails (SQL `lower(btrim(…))`) that more than one row of the whole source has. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,6 +232,46 @@ describe('Producer: resuming and authentication', () => {
     await expect(run).rejects.toThrow(/sending to Kafka failed: .*ECONNREFUSED 127\.0\.0\.1:1.*Check --brokers/);
     expect(existsSync(config.checkpoint)).toBe(false);
   }, 30_000);
+
+  it('exits with what to check, instead of hanging, when the source table does not exist', async () => {
+    // Prepare
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-no-table-'));
+    const args = ['--table', 'no_such_users', '--topic', `never-${randomUUID()}`, '--progress', 'off'];
+    args.push('--checkpoint', join(work, 'checkpoint.json'), '--rejects', join(work, 'rejects.jsonl'));
+
+    // Act
+    const cli = runCli(args);
+    const stderr: string[] = [];
+    cli.stderr.on('data', (chunk) => stderr.push(String(chunk)));
+    const code = await new Promise((resolve) => cli.once('exit', resolve));
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr.join('')).toMatch(
+      /^hashbridge-producer: cannot read the legacy users \(relation "no_such_users" does not exist\); check --database-url, --table/,
+    );
+  }, 30_000);
+
+  it('says which --rejects path it cannot write', async () => {
+    const { table } = await seedLegacyUsers(env.DATABASE_URL ?? '', 5, { withBadRows: false });
+    const work = mkdtempSync(join(tmpdir(), 'hashbridge-bad-rejects-'));
+    const notAFolder = join(work, 'file');
+    writeFileSync(notAFolder, '');
+    const config = resolveProducerConfig(
+      {
+        table,
+        dryRun: true,
+        checkpoint: join(work, 'c.json'),
+        rejects: join(notAFolder, 'rejects.jsonl'),
+        progress: 'off',
+      },
+      env,
+    );
+
+    await expect(runProducer(config)).rejects.toThrow(
+      /cannot write the rejects report .*choose another path with --rejects/,
+    );
+  });
 
   it('validates everything and sends nothing on a dry run', async () => {
     // Prepare
