@@ -47,6 +47,7 @@ const producerConfigSchema = z.object({
   rejects: z.string().min(1).default('.hashbridge/producer-rejects.jsonl'),
   maxRejects: z.coerce.number().int().min(0).optional(),
   createTopic: z.boolean().default(false),
+  compression: z.enum(['gzip', 'lz4', 'snappy', 'none']).default('gzip'),
   partitions: z.coerce.number().int().min(1).default(6),
   replicationFactor: z.coerce.number().int().min(1).default(1),
   shard: shardSchema.optional(),

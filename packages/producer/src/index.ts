@@ -6,5 +6,5 @@ export type { Checkpoint } from './run/checkpoint.js';
 export { readCheckpoint } from './run/checkpoint.js';
 export type { ProducerSummary, RunProducerOptions } from './run/run-producer.js';
 export { runProducer } from './run/run-producer.js';
-export type { KafkaClientOptions, KafkaSettings } from './sink/kafka-client.js';
+export type { KafkaClientOptions, KafkaConnectionSettings, KafkaSettings } from './sink/kafka-client.js';
 export { createKafkaProducer, createTopic, kafkaClientOptionsFor, mskIamTokenProvider } from './sink/kafka-client.js';

@@ -3,10 +3,14 @@ import { generateAuthToken, generateAuthTokenFromProfile, generateAuthTokenFromR
 import type { ProducerConfig } from '../config.js';
 import { KAFKA_REQUEST_TIMEOUT_MS, KAFKA_RETRIES } from '../constants.js';
 
-type KafkaSettings = Pick<
+/** Where the brokers are and how to reach them. */
+type KafkaConnectionSettings = Pick<
   ProducerConfig,
   'brokers' | 'auth' | 'tls' | 'region' | 'awsProfile' | 'roleArn' | 'saslUsername' | 'saslPassword' | 'saslMechanism'
 >;
+
+/** What the producer needs beyond the connection. */
+type KafkaSettings = KafkaConnectionSettings & Pick<ProducerConfig, 'compression'>;
 
 /** What the producer and the admin client share: where the brokers are and how to authenticate. */
 type KafkaClientOptions = Pick<
@@ -20,7 +24,7 @@ type KafkaClientOptions = Pick<
  * re-authenticates before the broker's session expires.
  */
 const mskIamTokenProvider =
-  (settings: Pick<KafkaSettings, 'region' | 'awsProfile' | 'roleArn'>) => async (): Promise<string> => {
+  (settings: Pick<KafkaConnectionSettings, 'region' | 'awsProfile' | 'roleArn'>) => async (): Promise<string> => {
     const region = settings.region ?? '';
     const { token } =
       settings.roleArn !== undefined
@@ -35,7 +39,7 @@ const mskIamTokenProvider =
     return token;
   };
 
-const saslFor = (settings: KafkaSettings): SASLOptions | undefined => {
+const saslFor = (settings: KafkaConnectionSettings): SASLOptions | undefined => {
   switch (settings.auth) {
     case 'none':
       return undefined;
@@ -51,7 +55,10 @@ const saslFor = (settings: KafkaSettings): SASLOptions | undefined => {
 };
 
 /** Client settings for the chosen authentication. MSK's IAM (9198) and SCRAM (9196) listeners need TLS. */
-const kafkaClientOptionsFor = (settings: KafkaSettings, clientId = 'hashbridge-producer'): KafkaClientOptions => {
+const kafkaClientOptionsFor = (
+  settings: KafkaConnectionSettings,
+  clientId = 'hashbridge-producer',
+): KafkaClientOptions => {
   const sasl = saslFor(settings);
   const tls = (settings.tls ?? (settings.auth === 'none' ? 'off' : 'on')) === 'on';
   return {
@@ -68,7 +75,7 @@ const kafkaClientOptionsFor = (settings: KafkaSettings, clientId = 'hashbridge-p
 /**
  * The producer of the export: idempotent (so a retried request never duplicates or reorders a partition's
  * messages; the client then keeps one request in flight per broker), acknowledged by all in-sync replicas,
- * gzip-compressed, never creating topics by accident.
+ * compressed (gzip unless asked otherwise), never creating topics by accident.
  */
 const createKafkaProducer = (settings: KafkaSettings): Producer<string, string, string, string> =>
   new Producer({
@@ -76,13 +83,13 @@ const createKafkaProducer = (settings: KafkaSettings): Producer<string, string, 
     serializers: stringSerializers,
     idempotent: true,
     acks: -1,
-    compression: 'gzip',
+    ...(settings.compression === 'none' ? {} : { compression: settings.compression }),
     autocreateTopics: false,
   });
 
 /** Creates the topic (`--create-topic`); a topic that already exists is left as it is. */
 const createTopic = async (
-  settings: KafkaSettings,
+  settings: KafkaConnectionSettings,
   topic: { readonly name: string; readonly partitions: number; readonly replicationFactor: number },
 ): Promise<void> => {
   const admin = new Admin(kafkaClientOptionsFor(settings, 'hashbridge-producer-admin'));
@@ -100,5 +107,5 @@ const createTopic = async (
   }
 };
 
-export type { KafkaClientOptions, KafkaSettings };
+export type { KafkaClientOptions, KafkaConnectionSettings, KafkaSettings };
 export { createKafkaProducer, createTopic, kafkaClientOptionsFor, mskIamTokenProvider };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeEmail } from '@hashbridge/core';
+import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
@@ -272,6 +273,50 @@ describe('Producer: resuming and authentication', () => {
       /cannot write the rejects report .*choose another path with --rejects/,
     );
   });
+
+  it.each(['lz4', 'snappy', 'none'] as const)(
+    'sends with --compression %s, readable by another client',
+    async (codec) => {
+      // Prepare
+      const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 300, { withBadRows: false });
+      const topic = `legacy-users-${randomUUID()}`;
+      const work = mkdtempSync(join(tmpdir(), `hashbridge-${codec}-`));
+      const config = resolveProducerConfig(
+        {
+          table,
+          topic,
+          createTopic: true,
+          compression: codec,
+          checkpoint: join(work, 'checkpoint.json'),
+          rejects: join(work, 'rejects.jsonl'),
+          progress: 'off',
+        },
+        env,
+      );
+
+      // Act
+      const summary = await runProducer(config);
+
+      // Assess: read back by @platformatic/kafka's consumer (kafkajs has no lz4 or snappy codec of its own).
+      expect(summary.sent).toBe(300);
+      const consumer = new Consumer({
+        groupId: `check-${randomUUID()}`,
+        clientId: 'check',
+        bootstrapBrokers: [env.KAFKA_BROKERS ?? ''],
+        deserializers: stringDeserializers,
+      });
+      const stream = await consumer.consume({ topics: [topic], mode: 'earliest' });
+      const keys: string[] = [];
+      for await (const message of stream) {
+        keys.push(message.key);
+        if (keys.length === rows.length) break;
+      }
+      await stream.close();
+      await consumer.close(true);
+      expect(keys.sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+    },
+    60_000,
+  );
 
   it('validates everything and sends nothing on a dry run', async () => {
     // Prepare
