@@ -129,4 +129,35 @@ describe('Login page in headless Chromium, against cognito-local and the migrati
     // Assess
     await expect.poll(() => page.textContent('#message')).toMatch(/^Cannot reach the sign-in service/);
   });
+
+  it('says when Cognito cannot be reached while asking for a reset code, and stays on the email form', async () => {
+    // Prepare: nothing listens on this port.
+    const page = await openPage(`http://127.0.0.1:${await findFreePort()}`);
+
+    // Act
+    await page.click('#forgot');
+    await page.fill('#reset-email', email);
+    await page.click('#reset-request-submit');
+
+    // Assess
+    await expect.poll(() => page.textContent('#message')).toMatch(/^Cannot reach the sign-in service/);
+    expect(await page.isVisible('#reset-request')).toBe(true);
+    expect(await page.isVisible('#reset-confirm')).toBe(false);
+  });
+
+  it('asks for an email address before asking Cognito for a reset code', async () => {
+    // Prepare
+    const page = await openPage(env.COGNITO_ENDPOINT ?? '');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.headers()['x-amz-target'] ?? ''));
+
+    // Act
+    await page.click('#forgot');
+    await page.fill('#reset-email', 'not an email');
+    await page.click('#reset-request-submit');
+
+    // Assess
+    await expect.poll(() => page.textContent('#message')).toBe('Enter the email address you sign in with.');
+    expect(requests).not.toContain('AWSCognitoIdentityProviderService.ForgotPassword');
+  });
 });
