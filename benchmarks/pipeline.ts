@@ -142,10 +142,9 @@ const documentsClient = () =>
     credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
   });
 
-const loaderBench = async (): Promise<{ handlerSeconds: number; batchWriteSeconds: number }> => {
-  const client = documentsClient();
-  const documents = DynamoDBDocumentClient.from(client);
-  const messages = Array.from({ length: LOADER_RECORDS }, (_, i) => {
+/** `count` valid user messages, user0@example.com upwards, as the producer would build them. */
+const benchMessages = (count: number) =>
+  Array.from({ length: count }, (_, i) => {
     const result = createUserMessage({
       email: `user${i}@example.com`,
       hash: BCRYPT,
@@ -156,6 +155,11 @@ const loaderBench = async (): Promise<{ handlerSeconds: number; batchWriteSecond
     if (!result.ok) throw new Error(result.detail);
     return result.message;
   });
+
+const loaderBench = async (): Promise<{ handlerSeconds: number; batchWriteSeconds: number }> => {
+  const client = documentsClient();
+  const documents = DynamoDBDocumentClient.from(client);
+  const messages = benchMessages(LOADER_RECORDS);
   // Through the Loader handler, in MSK events of 100 records, one after another as the event source does.
   const handlerTables = { stagingTable: `bench-${randomUUID()}`, quarantineTable: `bench-q-${randomUUID()}` };
   await createLoaderTables(client, handlerTables);
@@ -212,17 +216,10 @@ const loaderBench = async (): Promise<{ handlerSeconds: number; batchWriteSecond
  * producer uses): idempotent, acks all, gzip, batches of 5,000 sent one after another. Wall and CPU seconds.
  */
 const clientComparison = async (): Promise<{ kafkajs: Sample; platformatic: Sample }> => {
-  const messages = Array.from({ length: CLIENT_MESSAGES }, (_, i) => {
-    const result = createUserMessage({
-      email: `user${i}@example.com`,
-      hash: BCRYPT,
-      sourceId: String(i),
-      sourceVersion: 1,
-      profile: { given_name: `User ${i}` },
-    });
-    if (!result.ok) throw new Error(result.detail);
-    return { key: result.message.email, value: JSON.stringify(result.message) };
-  });
+  const messages = benchMessages(CLIENT_MESSAGES).map((message) => ({
+    key: message.email,
+    value: JSON.stringify(message),
+  }));
   const measure = async (send: (topic: string) => Promise<void>): Promise<Sample> => {
     const topic = `bench-client-${randomUUID()}`;
     await createTopic(topic);

@@ -18,5 +18,7 @@ export type { CognitoLocalOptions } from './services/cognito.js';
 export { startCognitoLocal } from './services/cognito.js';
 export type { ServiceStatus, StackStatus, StartStackResult } from './stack.js';
 export { readState, stackStatus, startStack, stopStack } from './stack.js';
+export type { CognitoTriggerSandbox } from './testing/cognito-trigger-sandbox.js';
+export { startCognitoTriggerSandbox } from './testing/cognito-trigger-sandbox.js';
 export type { LambdaHandler, LocalFunction, LocalFunctionTable } from './types/lambda.js';
 export type { RunningService, ServiceName, StackEnv, StackPaths, StackState } from './types/stack.js';

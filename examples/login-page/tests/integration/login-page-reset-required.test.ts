@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
 import { createUserMessage } from '@hashbridge/core';
-import {
-  createInvokeServer,
-  findFreePort,
-  type LambdaHandler,
-  startCognitoLocal,
-  stopProcessGroup,
-} from '@hashbridge/local-stack';
+import { type CognitoTriggerSandbox, type LambdaHandler, startCognitoTriggerSandbox } from '@hashbridge/local-stack';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { serveLoginPage } from '../../serve.js';
 
 /** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse"): no uppercase letter, no digit. */
 const WEAK = { password: 'correct horse', hash: '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S' };
-const FUNCTION_NAME = 'hashbridge-user-migration-with-rule';
 const RESET_REQUIRED = 'Your password must be reset before you can sign in. Use "Forgot password" to get a code.';
 const CODE_SENT = 'If an account exists for this email, a code was sent to it. Enter the code and a new password.';
 
@@ -53,18 +39,10 @@ describe('Login page in headless Chromium, for a legacy user whose password must
   const knownEmail = `known-${randomUUID()}@example.com`;
   /** Staged, never signed in: cognito-local does not know this user (see the neutral-message test). */
   const stagedOnlyEmail = `staged-only-${randomUUID()}@example.com`;
-  const workDir = mkdtempSync(join(tmpdir(), 'hashbridge-login-reset-'));
-  const lambdaServer = createInvokeServer({
-    [FUNCTION_NAME]: {
-      timeoutMs: 5_000,
-      load: async () => ((await import('@hashbridge/handlers/migration')) as { handler: LambdaHandler }).handler,
-    },
-  });
   let browser: Browser;
-  let cognitoPid = -1;
+  let sandbox: CognitoTriggerSandbox;
   let pageServer: Server | undefined;
   let pageUrl = '';
-  let poolId = '';
 
   const openPage = async (): Promise<Page> => {
     const page = await browser.newPage();
@@ -99,7 +77,7 @@ describe('Login page in headless Chromium, for a legacy user whose password must
    * a box drawn for people (boxen) through an asynchronous logger, a format it owns and may change.
    */
   const readResetCode = (user: string): string => {
-    const file = join(workDir, '.cognito', 'db', `${poolId}.json`);
+    const file = join(sandbox.workDir, '.cognito', 'db', `${sandbox.poolId}.json`);
     const data = JSON.parse(readFileSync(file, 'utf8')) as { Users?: Record<string, StoredUser> };
     const stored = Object.values(data.Users ?? {}).find((candidate) =>
       candidate.Attributes?.some((attribute) => attribute.Name === 'email' && attribute.Value === user),
@@ -127,29 +105,11 @@ describe('Login page in headless Chromium, for a legacy user whose password must
       await store.stage(message.message);
     }
 
-    await new Promise<void>((resolve) => lambdaServer.listen(0, '127.0.0.1', resolve));
-    const started = await startCognitoLocal({
-      port: await findFreePort(),
-      workDir,
-      logFile: join(workDir, 'cognito.log'),
-      lambdaEndpoint: `http://127.0.0.1:${(lambdaServer.address() as AddressInfo).port}`,
-      userMigrationFunction: FUNCTION_NAME,
+    sandbox = await startCognitoTriggerSandbox({
+      load: async () => ((await import('@hashbridge/handlers/migration')) as { handler: LambdaHandler }).handler,
+      poolName: `page-reset-${randomUUID()}`,
     });
-    cognitoPid = started.pid;
-    const endpoint = started.env.COGNITO_ENDPOINT ?? '';
-    const cognito = new CognitoIdentityProviderClient({ endpoint, ...local });
-    const { UserPool } = await cognito.send(
-      new CreateUserPoolCommand({ PoolName: `page-reset-${randomUUID()}`, UsernameAttributes: ['email'] }),
-    );
-    const { UserPoolClient } = await cognito.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: UserPool?.Id ?? '',
-        ClientName: 'login-page',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
-      }),
-    );
-    poolId = UserPool?.Id ?? '';
-    const served = await serveLoginPage({ clientId: UserPoolClient?.ClientId ?? '', region: 'local', endpoint });
+    const served = await serveLoginPage({ clientId: sandbox.clientId, region: 'local', endpoint: sandbox.endpoint });
     pageServer = served.server;
     pageUrl = served.url;
     browser = await chromium.launch({
@@ -161,9 +121,7 @@ describe('Login page in headless Chromium, for a legacy user whose password must
   afterAll(async () => {
     await browser?.close();
     pageServer?.close();
-    if (cognitoPid > 0) await stopProcessGroup(cognitoPid);
-    await new Promise((resolve) => lambdaServer.close(resolve));
-    rmSync(workDir, { recursive: true, force: true });
+    await sandbox?.stop();
     vi.unstubAllEnvs();
   });
 

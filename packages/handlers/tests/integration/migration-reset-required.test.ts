@@ -1,26 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { readFileSync } from 'node:fs';
+import { AdminGetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
 import { createUserMessage } from '@hashbridge/core';
-import {
-  createInvokeServer,
-  findFreePort,
-  type LambdaHandler,
-  startCognitoLocal,
-  stopProcessGroup,
-} from '@hashbridge/local-stack';
+import { type CognitoTriggerSandbox, type LambdaHandler, startCognitoTriggerSandbox } from '@hashbridge/local-stack';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 /** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse"): no uppercase letter, no digit. */
@@ -32,7 +17,6 @@ const STRONG_HASH = (
     vectors: { scheme: string; hash: string; password: string; expected: unknown }[];
   }
 ).vectors.find((v) => v.scheme === 'bcrypt' && v.expected === true && v.password === STRONG_PASSWORD)?.hash;
-const FUNCTION_NAME = 'hashbridge-user-migration-with-rule';
 
 /**
  * The stack's cognito-local calls the stack's Migration Lambda, whose environment has no strength rule. Here a
@@ -48,28 +32,18 @@ describe('Migration Lambda with PASSWORD_STRENGTH_RULE behind cognito-local', ()
     client: DynamoDBDocumentClient.from(dynamo),
     tableName: tables.stagingTable,
   });
-  const workDir = mkdtempSync(join(tmpdir(), 'hashbridge-reset-required-'));
-  const lambdaServer = createInvokeServer({
-    [FUNCTION_NAME]: {
-      timeoutMs: 5_000,
-      load: async () => ((await import('../../src/migration.js')) as { handler: LambdaHandler }).handler,
-    },
-  });
   const users = {
     weak: `weak-${randomUUID()}@example.com`,
     weakMistyped: `weak-mistyped-${randomUUID()}@example.com`,
     strong: `strong-${randomUUID()}@example.com`,
   };
-  let cognitoPid = -1;
-  let cognito: CognitoIdentityProviderClient;
-  let poolId = '';
-  let clientId = '';
+  let sandbox: CognitoTriggerSandbox;
 
   const signIn = (username: string, password: string) =>
-    cognito.send(
+    sandbox.cognito.send(
       new InitiateAuthCommand({
         AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: clientId,
+        ClientId: sandbox.clientId,
         AuthParameters: { USERNAME: username, PASSWORD: password },
       }),
     );
@@ -79,7 +53,7 @@ describe('Migration Lambda with PASSWORD_STRENGTH_RULE behind cognito-local', ()
       (error: Error) => ({ name: error.name, message: error.message }),
     );
   const statusOf = async (email: string) =>
-    (await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }))).UserStatus;
+    (await sandbox.cognito.send(new AdminGetUserCommand({ UserPoolId: sandbox.poolId, Username: email }))).UserStatus;
 
   beforeAll(async () => {
     // The entry point reads its settings when it is first loaded, at the first invocation.
@@ -103,34 +77,14 @@ describe('Migration Lambda with PASSWORD_STRENGTH_RULE behind cognito-local', ()
       await store.stage(message.message);
     }
 
-    await new Promise<void>((resolve) => lambdaServer.listen(0, '127.0.0.1', resolve));
-    const started = await startCognitoLocal({
-      port: await findFreePort(),
-      workDir,
-      logFile: join(workDir, 'cognito.log'),
-      lambdaEndpoint: `http://127.0.0.1:${(lambdaServer.address() as AddressInfo).port}`,
-      userMigrationFunction: FUNCTION_NAME,
+    sandbox = await startCognitoTriggerSandbox({
+      load: async () => ((await import('../../src/migration.js')) as { handler: LambdaHandler }).handler,
+      poolName: `rule-${randomUUID()}`,
     });
-    cognitoPid = started.pid;
-    cognito = new CognitoIdentityProviderClient({ endpoint: started.env.COGNITO_ENDPOINT ?? '', ...local });
-    const { UserPool } = await cognito.send(
-      new CreateUserPoolCommand({ PoolName: `rule-${randomUUID()}`, UsernameAttributes: ['email'] }),
-    );
-    const { UserPoolClient } = await cognito.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: UserPool?.Id ?? '',
-        ClientName: 'login',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
-      }),
-    );
-    poolId = UserPool?.Id ?? '';
-    clientId = UserPoolClient?.ClientId ?? '';
   });
 
   afterAll(async () => {
-    if (cognitoPid > 0) await stopProcessGroup(cognitoPid);
-    await new Promise((resolve) => lambdaServer.close(resolve));
-    rmSync(workDir, { recursive: true, force: true });
+    await sandbox?.stop();
     vi.unstubAllEnvs();
   });
 
