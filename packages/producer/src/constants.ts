@@ -23,4 +23,14 @@ const KAFKA_REQUEST_TIMEOUT_MS = 30_000;
 /** Retries of a failed Kafka request (safe: the producer is idempotent) before the run stops. */
 const KAFKA_RETRIES = 5;
 
-export { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC, KAFKA_REQUEST_TIMEOUT_MS, KAFKA_RETRIES };
+/** How long closing the Kafka client may take, once every batch is acknowledged, before its thread is stopped. */
+const KAFKA_CLOSE_TIMEOUT_MS = 10_000;
+
+export {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_SOURCE,
+  DEFAULT_TOPIC,
+  KAFKA_CLOSE_TIMEOUT_MS,
+  KAFKA_REQUEST_TIMEOUT_MS,
+  KAFKA_RETRIES,
+};

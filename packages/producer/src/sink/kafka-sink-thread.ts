@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { KAFKA_CLOSE_TIMEOUT_MS } from '../constants.js';
 import { ProducerError } from '../errors.js';
 import type { KafkaSettings } from './kafka-client.js';
 
@@ -90,7 +91,10 @@ class KafkaSinkThread {
     }
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.postMessage({ kind: 'close' } satisfies SinkRequest);
+    // Every batch is acknowledged by now; a client that does not let go of its sockets must not hang the run.
+    const gaveUp = setTimeout(() => void this.#worker.terminate(), KAFKA_CLOSE_TIMEOUT_MS);
     await exited;
+    clearTimeout(gaveUp);
   }
 }
 
