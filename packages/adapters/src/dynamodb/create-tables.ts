@@ -1,35 +1,13 @@
 import {
   CreateTableCommand,
-  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
-  ResourceNotFoundException,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from '../constants.js';
-import { AdapterError } from '../errors.js';
 
-/** How long a new table may take to become ACTIVE (seconds on AWS, an instant on dynalite). */
-const TABLE_ACTIVE_TIMEOUT_MS = 60_000;
-
-/**
- * Waits until the table accepts reads and writes: CreateTable answers while the table is still CREATING, and
- * a write before it is ACTIVE fails with ResourceNotFoundException (dynalite too, under load).
- */
-const waitUntilActive = async (client: DynamoDBClient, tableName: string): Promise<void> => {
-  const deadline = Date.now() + TABLE_ACTIVE_TIMEOUT_MS;
-  for (let delay = 25; ; delay = Math.min(delay * 2, 1000)) {
-    try {
-      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      if (Table?.TableStatus === 'ACTIVE') return;
-    } catch (error) {
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    }
-    if (Date.now() > deadline) {
-      throw new AdapterError(`table ${tableName} did not become ACTIVE within ${TABLE_ACTIVE_TIMEOUT_MS / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-};
+/** How long a new table may take to become ACTIVE, in seconds (seconds on AWS, an instant on dynalite). */
+const TABLE_ACTIVE_TIMEOUT_S = 60;
 
 /**
  * Creates the staging and quarantine tables (on-demand, string partition keys) when they do not exist, and
@@ -58,7 +36,11 @@ const createLoaderTables = async (
       if (!(error instanceof ResourceInUseException)) throw error;
     }
   }
-  for (const [tableName] of tables) await waitUntilActive(client, tableName);
+  // CreateTable answers while the table is still CREATING; a write before it is ACTIVE fails with
+  // ResourceNotFoundException (dynalite too, under load). The SDK's waiter checks at once, then every second.
+  for (const [tableName] of tables) {
+    await waitUntilTableExists({ client, maxWaitTime: TABLE_ACTIVE_TIMEOUT_S, minDelay: 1 }, { TableName: tableName });
+  }
 };
 
 export { createLoaderTables };
