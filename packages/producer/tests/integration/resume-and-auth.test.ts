@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeEmail } from '@hashbridge/core';
+import { readState, stackPaths } from '@hashbridge/local-stack';
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 import pg from 'pg';
@@ -45,6 +46,32 @@ const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]
   });
   await consumer.disconnect();
   return keys;
+};
+
+/** Kafka's compression codec ids, as the low three bits of a record batch's attributes. */
+const KAFKA_CODEC_IDS = { none: 0, gzip: 1, snappy: 2, lz4: 3 } as const;
+
+/**
+ * The codecs of the record batches the stack's broker stored for `topic`, read from its log segments on disk
+ * (record batch v2: batch length at byte 8, attributes at byte 21), so the test sees what was really sent.
+ */
+const codecsStoredFor = (topic: string): Set<number> => {
+  const dataDir = readState(stackPaths())?.dataDir;
+  if (dataDir === undefined) throw new Error('no local stack state: the tests run against `npm run stack:up`');
+  const logDir = join(dataDir, 'kafka', 'data');
+  const codecs = new Set<number>();
+  const partitions = readdirSync(logDir).filter(
+    (name) => name.startsWith(`${topic}-`) && /^\d+$/.test(name.slice(topic.length + 1)),
+  );
+  for (const partition of partitions) {
+    for (const segment of readdirSync(join(logDir, partition)).filter((name) => name.endsWith('.log'))) {
+      const log = readFileSync(join(logDir, partition, segment));
+      for (let offset = 0; offset + 23 <= log.length; offset += 12 + log.readInt32BE(offset + 8)) {
+        codecs.add(log.readInt16BE(offset + 21) & 0x7);
+      }
+    }
+  }
+  return codecs;
 };
 
 const runCli = (args: string[]) =>
@@ -274,8 +301,8 @@ describe('Producer: resuming and authentication', () => {
     );
   });
 
-  it.each(['lz4', 'snappy', 'none'] as const)(
-    'sends with --compression %s, readable by another client',
+  it.each(['gzip', 'lz4', 'snappy', 'none'] as const)(
+    'sends with --compression %s, as the broker stores it, readable by another client',
     async (codec) => {
       // Prepare
       const { table, rows } = await seedLegacyUsers(env.DATABASE_URL ?? '', 300, { withBadRows: false });
@@ -314,6 +341,7 @@ describe('Producer: resuming and authentication', () => {
       await stream.close();
       await consumer.close(true);
       expect(keys.sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+      expect(codecsStoredFor(topic)).toEqual(new Set([KAFKA_CODEC_IDS[codec]]));
     },
     60_000,
   );
