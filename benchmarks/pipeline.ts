@@ -116,9 +116,11 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
 };
 
 /** The baseline: the same JSON messages out of PostgreSQL with \copy, into Kafka with kcat (acks all). */
-const runCopyKcat = (table: string): number | undefined => {
+const runCopyKcat = async (table: string): Promise<number | undefined> => {
   if (spawnSync('kcat', ['-V']).status !== 0) return undefined;
   const topic = `bench-kcat-${randomUUID()}`;
+  // The same shape as the producer's topic: partitions decide how many record batches the broker handles.
+  await createTopic(topic);
   const started = performance.now();
   const query = `SELECT lower(btrim(email)) || E'\\t' || json_build_object('schemaVersion', 1, 'email', lower(btrim(email)), 'hash', password_hash, 'scheme', 'bcrypt', 'profile', profile, 'source', json_build_object('id', id::text, 'version', (extract(epoch from updated_at) * 1000000)::bigint))::text FROM ${table} ORDER BY id`;
   const result = spawnSync(
@@ -127,7 +129,7 @@ const runCopyKcat = (table: string): number | undefined => {
       '-o',
       'pipefail',
       '-c',
-      `psql "$DATABASE_URL" -q -c "\\copy (${query.replaceAll('"', '\\"')}) to stdout" | kcat -P -b "$KAFKA_BROKERS" -t ${topic} -K '\\t' -X acks=all -X compression.codec=gzip -X enable.idempotence=true -X topic.metadata.refresh.interval.ms=100 -X allow.auto.create.topics=true`,
+      `psql "$DATABASE_URL" -q -c "\\copy (${query.replaceAll('"', '\\"')}) to stdout" | kcat -P -b "$KAFKA_BROKERS" -t ${topic} -K '\\t' -X acks=all -X compression.codec=gzip -X enable.idempotence=true`,
     ],
     { env: { ...process.env, ...env }, encoding: 'utf8' },
   );
@@ -290,7 +292,7 @@ for (let run = 1; run <= RUNS; run += 1) {
   process.stderr.write(`run ${run}/${RUNS}: producer, full table...\n`);
   producerRuns.push(await runProducerCli(bigTable));
   process.stderr.write(`run ${run}/${RUNS}: baseline, psql \\copy | kcat...\n`);
-  const seconds = runCopyKcat(bigTable);
+  const seconds = await runCopyKcat(bigTable);
   if (seconds !== undefined) baselineRuns.push(seconds);
 }
 const full = {

@@ -2,6 +2,7 @@ import { Admin, type BaseOptions, Producer, type SASLOptions, stringSerializers 
 import { generateAuthToken, generateAuthTokenFromProfile, generateAuthTokenFromRole } from 'aws-msk-iam-sasl-signer-js';
 import type { ProducerConfig } from '../config.js';
 import { KAFKA_REQUEST_TIMEOUT_MS, KAFKA_RETRIES } from '../constants.js';
+import { murmur2Partitioner } from './murmur2-partitioner.js';
 
 /** Where the brokers are and how to reach them. */
 type KafkaConnectionSettings = Pick<
@@ -75,7 +76,8 @@ const kafkaClientOptionsFor = (
 /**
  * The producer of the export: idempotent (so a retried request never duplicates or reorders a partition's
  * messages; the client then keeps one request in flight per broker), acknowledged by all in-sync replicas,
- * compressed (gzip unless asked otherwise), never creating topics by accident.
+ * compressed (gzip unless asked otherwise), never creating topics by accident. Keys are partitioned as
+ * Kafka's Java client does, so one user always lands on the same partition.
  */
 const createKafkaProducer = (settings: KafkaSettings): Producer<string, string, string, string> =>
   new Producer({
@@ -83,6 +85,7 @@ const createKafkaProducer = (settings: KafkaSettings): Producer<string, string, 
     serializers: stringSerializers,
     idempotent: true,
     acks: -1,
+    partitioner: murmur2Partitioner,
     ...(settings.compression === 'none' ? {} : { compression: settings.compression }),
     autocreateTopics: false,
   });
