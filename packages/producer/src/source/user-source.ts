@@ -114,12 +114,15 @@ class UserSource {
 
   /** Batches of at most `batchSize` rows, ordered by id, strictly after `afterId`. */
   public async *batches(afterId: string | undefined, batchSize: number): AsyncGenerator<LegacyRow[]> {
+    // Only a source with collisions needs each row's normalised email; the others are spared computing,
+    // sending and parsing it for every row.
+    const normalised = this.#collisions.size > 0 ? 'lower(btrim(shard.email::text))' : 'NULL::text';
     const cursor = this.#client.query(
       new Cursor(
         `${this.#relation()}
         SELECT shard.id::text AS id, shard.email, shard.hash, shard.profile,
           COALESCE(floor(extract(epoch FROM shard.updated_at) * 1000000)::bigint, 0)::text AS version,
-          lower(btrim(shard.email::text)) AS normalised
+          ${normalised} AS normalised
         FROM shard
         WHERE $1::text IS NULL OR shard.id > $1::text::${this.#idType}
         -- Qualified: a bare "id" would be the text column of the select list, sorting in another order.

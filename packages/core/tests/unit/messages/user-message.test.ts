@@ -69,7 +69,11 @@ describe('Function: createUserMessage', () => {
     [{ profile: { big: 10n } }, /profile: profile holds a value JSON cannot carry/],
     [{ profile: { tags: [1, () => 2] } }, /profile: profile holds a value JSON cannot carry/],
     [{ profile: { deep: nested(40) } }, /profile: profile holds a value JSON cannot carry .* nested deeper than 32/],
-    [{ profile: ['not', 'an', 'object'] as unknown as Record<string, unknown> }, /profile/],
+    [
+      { profile: ['not', 'an', 'object'] as unknown as Record<string, unknown> },
+      /profile: profile is not a JSON object/,
+    ],
+    [{ profile: new Map() as unknown as Record<string, unknown> }, /profile: profile is not a JSON object/],
     [{ sourceId: '' }, /source.id: source id is empty/],
     [{ sourceVersion: -1 }, /source.version/],
   ])('rejects a row with %o, saying why, without the hash', (change, reason) => {
@@ -87,6 +91,21 @@ describe('Function: createUserMessage', () => {
     if (result.ok) return;
     expect(result.detail).toMatch(reason);
     expect(result.detail).not.toContain(BCRYPT);
+  });
+
+  it.each([
+    ['exactly at the cap', 4096, true],
+    ['one byte over the cap', 4097, false],
+  ])('measures a large profile exactly: %s', (_case, size, accepted) => {
+    // Prepare: {"bio":"…"} is 10 bytes of JSON around the text.
+    const profile = { bio: 'x'.repeat(size - 10) };
+    expect(Buffer.byteLength(JSON.stringify(profile))).toBe(size);
+
+    // Act
+    const result = createUserMessage({ email: 'a@b.co', hash: BCRYPT, sourceId: '1', sourceVersion: 1, profile });
+
+    // Assess
+    expect(result.ok).toBe(accepted);
   });
 
   it('accepts any JSON value in the profile: nested objects, arrays, null, finite numbers', () => {
