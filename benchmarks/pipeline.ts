@@ -95,8 +95,6 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
       topic,
       '--progress',
       'off',
-      '--batch-size',
-      '5000',
       '--checkpoint',
       join(work, 'c.json'),
       '--rejects',

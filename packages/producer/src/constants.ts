@@ -11,8 +11,12 @@ const DEFAULT_SOURCE = Object.freeze({
   versionColumn: 'updated_at',
 });
 
-/** Rows per cursor read, per Kafka send, and per checkpoint. */
-const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * Rows per cursor read, per Kafka send, and per checkpoint. Measured on a 1M-row export
+ * (benchmarks/pipeline.md): 5,000 took the least CPU; 2,000 a tenth more (more round trips), 10,000 and
+ * 20,000 a tenth to a fifth more (batches outlive the young generation). A crash re-sends at most one batch.
+ */
+const DEFAULT_BATCH_SIZE = 5000;
 
 /**
  * How long one Kafka request may take before it is retried. Generous: a batch of thousands of messages

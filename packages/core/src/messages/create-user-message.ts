@@ -1,7 +1,18 @@
 import { identifyHash } from '../identify-hash.js';
+import { findScheme } from '../registry.js';
 import type { SchemeName } from '../scheme-names.js';
+import { isPlainObject } from './json-size-bound.js';
 import { type ParseUserMessageResult, validateUserMessage } from './parse-user-message.js';
-import { USER_MESSAGE_SCHEMA_VERSION } from './user-message.js';
+import {
+  EMAIL_PATTERN,
+  MAX_EMAIL_LENGTH,
+  MAX_HASH_LENGTH,
+  MAX_SOURCE_ID_LENGTH,
+  normalizeEmail,
+  profileProblem,
+  USER_MESSAGE_SCHEMA_VERSION,
+  type UserMessage,
+} from './user-message.js';
 
 interface LegacyUserRow {
   readonly email: string;
@@ -14,9 +25,39 @@ interface LegacyUserRow {
 }
 
 /**
+ * The message for a row whose every field plainly passes the rules of `userMessageSchema` (the same limits,
+ * pattern and profile check, imported from user-message.ts), or `undefined` when any does not. Only a shortcut:
+ * a row it turns down goes through the schema, which then gives the answer and the reasons.
+ */
+const plainlyValidMessage = (row: LegacyUserRow, scheme: SchemeName): UserMessage | undefined => {
+  const { email: rawEmail, hash, sourceId, sourceVersion } = row;
+  const profile = row.profile ?? {};
+  if (typeof rawEmail !== 'string' || rawEmail.length > MAX_EMAIL_LENGTH) return undefined;
+  const email = normalizeEmail(rawEmail);
+  if (!EMAIL_PATTERN.test(email)) return undefined;
+  if (typeof hash !== 'string' || hash.length === 0 || hash.length > MAX_HASH_LENGTH) return undefined;
+  if (row.scheme !== undefined && findScheme(scheme)?.identify(hash) !== true) return undefined;
+  if (typeof sourceId !== 'string' || sourceId.length === 0 || sourceId.length > MAX_SOURCE_ID_LENGTH) return undefined;
+  if (!Number.isSafeInteger(sourceVersion) || sourceVersion < 0) return undefined;
+  if (!isPlainObject(profile) || profileProblem(profile) !== undefined) return undefined;
+  return {
+    schemaVersion: USER_MESSAGE_SCHEMA_VERSION,
+    email,
+    hash,
+    scheme,
+    profile,
+    source: { id: sourceId, version: sourceVersion },
+  };
+};
+
+/**
  * Builds and validates the message for one legacy row: the scheme is identified from the hash (among
  * `schemes`, default order otherwise), the email normalised. A row that cannot become a valid message comes
  * back as a rejection with a reason, never with its hash.
+ *
+ * The answer is always the schema's: a row whose fields plainly pass its rules is built directly, anything
+ * else goes through `userMessageSchema`. The producer creates a message per legacy row, and running the
+ * schema was half the CPU time of its busiest thread; the tests hold both paths to the same answers.
  */
 const createUserMessage = (row: LegacyUserRow, schemes?: readonly SchemeName[]): ParseUserMessageResult => {
   const scheme =
@@ -32,6 +73,8 @@ const createUserMessage = (row: LegacyUserRow, schemes?: readonly SchemeName[]):
           : 'hash: empty',
     };
   }
+  const message = plainlyValidMessage(row, scheme);
+  if (message !== undefined) return { ok: true, message };
   return validateUserMessage({
     schemaVersion: USER_MESSAGE_SCHEMA_VERSION,
     email: row.email,
