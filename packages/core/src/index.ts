@@ -18,8 +18,10 @@ export type { ParseUserMessageResult, RejectionReason } from './messages/parse-u
 export { parseUserMessage, validateUserMessage } from './messages/parse-user-message.js';
 export type { UserMessage, UserMessageInput } from './messages/user-message.js';
 export {
+  MAX_EMAIL_LENGTH,
   MAX_HASH_LENGTH,
   MAX_PROFILE_BYTES,
+  MAX_SOURCE_ID_LENGTH,
   normalizeEmail,
   USER_MESSAGE_SCHEMA_VERSION,
   userMessageSchema,
