@@ -5,8 +5,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null;
 };
 
-/** Longest JSON text of a finite number: `-1.7976931348623157e+308`. */
-const MAX_NUMBER_CHARS = 24;
+/**
+ * Longest JSON text of a finite number: 17 significant digits after `-0.00000`, as in
+ * `-0.0000012345678901234567` (JavaScript writes numbers from 1e-6 up without an exponent). Exponent forms
+ * such as `-1.7976931348623157e+308` take 24.
+ */
+const MAX_NUMBER_CHARS = 25;
 
 /** Most UTF-8 bytes `JSON.stringify` writes per UTF-16 unit of a string: an escape such as `\u001f`. */
 const MAX_BYTES_PER_STRING_UNIT = 6;

@@ -29,12 +29,21 @@ describe('Function: jsonSizeBound', () => {
 
   it('bounds every finite number, the longest included', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (number) => {
-        expect(jsonSizeBound([number], 32)).toBeGreaterThanOrEqual(utf8Size([number]));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          // Where the longest texts are: 17 digits in fixed notation between 1e-6 and 1e-5.
+          fc.double({ min: 1e-6, max: 1e-5, noNaN: true }).map((number) => -number),
+        ),
+        (number) => {
+          expect(jsonSizeBound([number], 32)).toBeGreaterThanOrEqual(utf8Size([number]));
+        },
+      ),
       { numRuns: 3000 },
     );
-    expect(jsonSizeBound(-1.7976931348623157e308, 32)).toBe(utf8Size(-1.7976931348623157e308));
+    // The longest ones, exactly: fixed notation just above 1e-6 (the fuzzer found -0.0000010000000000000252).
+    expect(jsonSizeBound(-1.2345678901234567e-6, 32)).toBe(utf8Size(-1.2345678901234567e-6));
+    expect(jsonSizeBound(-0.0000010000000000000252, 32)).toBe(utf8Size(-0.0000010000000000000252));
   });
 
   it.each([
