@@ -55,7 +55,12 @@ const rows = fc.record({
     validEmails.map((email) => `${'x'.repeat(321 - email.length)}${email}`),
     fc.constantFrom(null, 42, undefined),
   ),
-  hash: mostly(fc.constantFrom(...HASHES), fc.string({ maxLength: 20 }), fc.constant(`$2b$04$${'a'.repeat(1100)}`)),
+  hash: mostly(
+    fc.constantFrom(...HASHES),
+    fc.string({ maxLength: 20 }),
+    fc.constant(''),
+    fc.constant(`$2b$04$${'a'.repeat(1100)}`),
+  ),
   profile: mostly(
     jsonSafeProfiles,
     fc.constantFrom(undefined, null),
@@ -74,7 +79,7 @@ const rows = fc.record({
     fc.double(),
     fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -0, Number.NaN, Number.POSITIVE_INFINITY),
   ),
-  scheme: mostly(fc.constant(undefined), fc.constantFrom('bcrypt', 'md5_crypt', 'no_such_scheme')),
+  scheme: mostly(fc.constant(undefined), fc.constantFrom('bcrypt', 'md5_crypt', 'plaintext', 'no_such_scheme')),
   // Deliberately outside the type at times: rows come from databases and from JavaScript callers.
 }) as unknown as fc.Arbitrary<LegacyUserRow>;
 
