@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { normalizeEmail } from '@hashbridge/core';
 import { readState, stackPaths } from '@hashbridge/local-stack';
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
-import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import { Kafka, type KafkaConfig, logLevel, Partitioners, type PartitionMetadata } from 'kafkajs';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveProducerConfig, runProducer } from '../../src/index.js';
@@ -18,8 +18,8 @@ const env = inject('stackEnv');
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx');
 
-/** Every key on the topic (reads until the end offsets). */
-const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]> => {
+/** Every message on the topic, its key and partition (reads until the end offsets). */
+const messagesOnTopic = async (config: KafkaConfig, topic: string): Promise<{ key: string; partition: number }[]> => {
   const kafka = new Kafka({ ...config, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -29,14 +29,14 @@ const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]
   const consumer = kafka.consumer({ groupId: `check-${randomUUID()}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  const keys: string[] = [];
+  const messages: { key: string; partition: number }[] = [];
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`read ${keys.length} of ${total}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`read ${messages.length} of ${total}`)), 60_000);
     consumer
       .run({
-        eachMessage: async ({ message }) => {
-          keys.push(message.key?.toString() ?? '');
-          if (keys.length >= total) {
+        eachMessage: async ({ message, partition }) => {
+          messages.push({ key: message.key?.toString() ?? '', partition });
+          if (messages.length >= total) {
             clearTimeout(timer);
             resolve();
           }
@@ -45,8 +45,12 @@ const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]
       .catch(reject);
   });
   await consumer.disconnect();
-  return keys;
+  return messages;
 };
+
+/** Every key on the topic. */
+const keysOnTopic = async (config: KafkaConfig, topic: string): Promise<string[]> =>
+  (await messagesOnTopic(config, topic)).map((message) => message.key);
 
 /** Kafka's compression codec ids, as the low three bits of a record batch's attributes. */
 const KAFKA_CODEC_IDS = { none: 0, gzip: 1, snappy: 2, lz4: 3 } as const;
@@ -131,8 +135,21 @@ describe('Producer: resuming and authentication', () => {
     expect(sentBeforeKill).toBeLessThan(6_000);
     expect(code).toBe(0);
     expect(output.join('')).toMatch(/resumed after id/);
-    const keys = new Set(await keysOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic));
+    const messages = await messagesOnTopic({ brokers: [env.KAFKA_BROKERS ?? ''] }, topic);
+    const keys = new Set(messages.map((message) => message.key));
     expect([...keys].sort()).toEqual(rows.map((row) => normalizeEmail(row.email)).sort());
+    // Each user on the partition Kafka's Java-compatible rule gives its key (kafkajs's own implementation of it).
+    const javaCompatible = Partitioners.DefaultPartitioner();
+    const partitionMetadata: PartitionMetadata[] = Array.from({ length: 6 }, (_, partitionId) => ({
+      partitionId,
+      partitionErrorCode: 0,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+    }));
+    for (const { key, partition } of messages) {
+      expect(partition).toBe(javaCompatible({ topic, partitionMetadata, message: { key, value: null } }));
+    }
   });
 
   it('reports each refused row exactly once across a SIGKILL and a resumed run', async () => {
