@@ -2,7 +2,8 @@
  * Throughput of the pipe, each beside a baseline measured in the same run (ratios: the machine is shared):
  *  1. producer: PostgreSQL → Kafka (acks all) with `hashbridge-producer`, beside `psql \copy … to stdout`
  *     piped into `kcat -P` sending the same messages to a topic of the same shape; the producer's peak RSS at
- *     the full row count and at a tenth of it.
+ *     the full row count and at a tenth of it; and against a distant broker (50 ms added to each request),
+ *     one batch in flight beside the default.
  *  2. loader: records/s through the Loader handler (MSK events of 100) into the DynamoDB API, beside a plain
  *     BatchWriteItem loop writing the same items.
  *  3. Kafka clients: the same prepared messages sent by kafkajs and by @platformatic/kafka (wall and CPU time).
@@ -78,8 +79,18 @@ const createTopic = async (topic: string): Promise<void> => {
   await admin.disconnect();
 };
 
-/** Runs the producer CLI in its own process; reports wall time and the process's peak RSS. */
-const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssMiB: number }> => {
+/** Added before every write to the broker, as a round trip to MSK across the internet would. */
+const DISTANT_BROKER_DELAY_MS = 50;
+const DELAY_PRELOAD = new URL('./delay-kafka-writes.mjs', import.meta.url).pathname;
+
+/**
+ * Runs the producer CLI in its own process; reports wall time and the process's peak RSS. With `distant`,
+ * every request to the broker is held back DISTANT_BROKER_DELAY_MS (delay-kafka-writes.mjs).
+ */
+const runProducerCli = async (
+  table: string,
+  options: { readonly args?: readonly string[]; readonly distant?: boolean } = {},
+): Promise<{ seconds: number; maxRssMiB: number }> => {
   const topic = `bench-${randomUUID()}`;
   await createTopic(topic);
   const work = mkdtempSync(join(tmpdir(), 'hashbridge-bench-producer-'));
@@ -99,8 +110,18 @@ const runProducerCli = async (table: string): Promise<{ seconds: number; maxRssM
       join(work, 'c.json'),
       '--rejects',
       join(work, 'r.jsonl'),
+      ...(options.args ?? []),
     ],
-    { env: { ...process.env, ...env, NODE_OPTIONS: `--import ${reportRss}` }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      env: {
+        ...process.env,
+        ...env,
+        NODE_OPTIONS: `--import ${reportRss}${options.distant === true ? ` --import ${DELAY_PRELOAD}` : ''}`,
+        DELAY_PORT: brokers.split(':').at(-1),
+        DELAY_MS: String(DISTANT_BROKER_DELAY_MS),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let stderr = '';
   child.stderr.on('data', (chunk) => {
@@ -302,6 +323,13 @@ process.stderr.write('producer, a tenth...\n');
 const tenthRuns: { seconds: number; maxRssMiB: number }[] = [];
 for (let run = 1; run <= RUNS; run += 1) tenthRuns.push(await runProducerCli(smallTable));
 const tenth = { maxRssMiB: median(tenthRuns.map((run) => run.maxRssMiB)) };
+process.stderr.write('producer, distant broker...\n');
+// One batch in flight against the default, alternating as above.
+const distantRuns: { one: number[]; defaults: number[] } = { one: [], defaults: [] };
+for (let run = 1; run <= RUNS; run += 1) {
+  distantRuns.one.push((await runProducerCli(bigTable, { distant: true, args: ['--batches-in-flight', '1'] })).seconds);
+  distantRuns.defaults.push((await runProducerCli(bigTable, { distant: true })).seconds);
+}
 process.stderr.write('loader...\n');
 // Alternating too: each run writes fresh tables, so runs do not see each other's items.
 const loaderRuns: { handlerSeconds: number; batchWriteSeconds: number }[] = [];
@@ -334,6 +362,17 @@ console.log(
 console.log(
   `\nproducer peak RSS (medians): ${full.maxRssMiB.toFixed(0)} MiB at ${ROWS} rows, ${tenth.maxRssMiB.toFixed(0)} MiB at ${ROWS / 10} rows (ratio ${(full.maxRssMiB / tenth.maxRssMiB).toFixed(2)})`,
 );
+console.log(
+  `\nProducer against a distant broker (${DISTANT_BROKER_DELAY_MS} ms added to every request, as across the internet to MSK), ${ROWS} rows, median of ${RUNS}, alternating\n`,
+);
+console.log('| batches in flight | seconds | rows/s |');
+console.log('|---|---|---|');
+for (const [name, runs] of [
+  ['1', distantRuns.one],
+  ['3 (the default)', distantRuns.defaults],
+] as const) {
+  console.log(`| ${name} | ${median(runs).toFixed(1)} | ${rate(ROWS, median(runs))} |`);
+}
 console.log(
   `\nKafka clients: ${CLIENT_MESSAGES} prepared messages, batches of 5,000 (median of ${RUNS}, alternating)\n`,
 );

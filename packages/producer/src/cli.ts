@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type ProducerConfigInput, resolveProducerConfig } from './config.js';
-import { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 import { ProducerError } from './errors.js';
 import { runProducer } from './run/run-producer.js';
 
@@ -37,6 +37,8 @@ Topic:
                              far less CPU on both ends                      (default gzip)
 Run:
   --batch-size <n>           rows per read, send and checkpoint             (default ${DEFAULT_BATCH_SIZE})
+  --batches-in-flight <n>    batches sent at once, each waiting a round trip to the brokers: raise it
+                             on a slow link to MSK                          (default ${DEFAULT_BATCHES_IN_FLIGHT})
   --checkpoint <file>        (default .hashbridge/producer-checkpoint.json)
   --restart                  ignore the checkpoint and start from the first row
   --rejects <file>           refused rows, one JSON line each: id and reason (default .hashbridge/producer-rejects.jsonl)
@@ -74,6 +76,7 @@ const main = async (): Promise<number> => {
       partitions: { type: 'string' },
       'replication-factor': { type: 'string' },
       'batch-size': { type: 'string' },
+      'batches-in-flight': { type: 'string' },
       checkpoint: { type: 'string' },
       restart: { type: 'boolean' },
       rejects: { type: 'string' },
@@ -110,6 +113,7 @@ const main = async (): Promise<number> => {
     partitions: values.partitions,
     replicationFactor: values['replication-factor'],
     batchSize: values['batch-size'],
+    batchesInFlight: values['batches-in-flight'],
     checkpoint: values.checkpoint,
     rejects: values.rejects,
     maxRejects: values['max-rejects'],

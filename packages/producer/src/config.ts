@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 import { ProducerConfigError } from './errors.js';
 
 const shardSchema = z
@@ -43,6 +43,7 @@ const producerConfigSchema = z.object({
   versionColumn: z.string().min(1).default(DEFAULT_SOURCE.versionColumn),
   query: z.string().optional(),
   batchSize: z.coerce.number().int().min(1).max(50_000).default(DEFAULT_BATCH_SIZE),
+  batchesInFlight: z.coerce.number().int().min(1).max(16).default(DEFAULT_BATCHES_IN_FLIGHT),
   checkpoint: z.string().min(1).default('.hashbridge/producer-checkpoint.json'),
   rejects: z.string().min(1).default('.hashbridge/producer-rejects.jsonl'),
   maxRejects: z.coerce.number().int().min(0).optional(),

@@ -27,11 +27,20 @@ const KAFKA_REQUEST_TIMEOUT_MS = 30_000;
 /** Retries of a failed Kafka request (safe: the producer is idempotent) before the run stops. */
 const KAFKA_RETRIES = 5;
 
+/**
+ * Batches in flight at once by default, each on its own idempotent producer (a producer sends one batch at
+ * a time, and each batch waits a round trip to the brokers). Measured on 1M rows with 50 ms added to every
+ * request to Kafka, as against MSK over the internet: 17.0 s with one in flight, 9.3 s with two, 7.0 s with
+ * three, 6.8 s with four; on loopback three cost no time and 0.2–0.4 CPU-seconds.
+ */
+const DEFAULT_BATCHES_IN_FLIGHT = 3;
+
 /** How long closing the Kafka client may take, once every batch is acknowledged, before its thread is stopped. */
 const KAFKA_CLOSE_TIMEOUT_MS = 10_000;
 
 export {
   DEFAULT_BATCH_SIZE,
+  DEFAULT_BATCHES_IN_FLIGHT,
   DEFAULT_SOURCE,
   DEFAULT_TOPIC,
   KAFKA_CLOSE_TIMEOUT_MS,

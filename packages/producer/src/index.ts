@@ -1,6 +1,6 @@
 export type { ProducerConfig, ProducerConfigInput } from './config.js';
 export { resolveProducerConfig } from './config.js';
-export { DEFAULT_BATCH_SIZE, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
+export { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 export { ProducerConfigError, ProducerError, RejectThresholdError } from './errors.js';
 export type { Checkpoint } from './run/checkpoint.js';
 export { readCheckpoint } from './run/checkpoint.js';

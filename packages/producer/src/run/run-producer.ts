@@ -157,9 +157,8 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   let sink: KafkaSinkThread | undefined;
   let rejects: RejectsFile | undefined;
 
-  /** Sends one batch; once it is acknowledged, records its rejects and moves the checkpoint past it. */
-  const deliver = async (batch: PreparedBatch, progress: Progress): Promise<void> => {
-    if (sink !== undefined && batch.keys.length > 0) await sink.send(config.topic, batch.keys, batch.values);
+  /** After a batch is acknowledged (and every batch before it): its rejects, the checkpoint, the progress. */
+  const record = async (batch: PreparedBatch, progress: Progress): Promise<void> => {
     rejected += batch.refused.length;
     await rejects?.append(batch.refused);
     sent += config.dryRun ? 0 : batch.keys.length;
@@ -183,9 +182,14 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
     }
   };
 
-  // One batch is in flight while the next is read and validated; batches are still sent, acknowledged and
-  // checkpointed strictly one after another, so the checkpoint never passes an unacknowledged row.
-  let inFlight: Promise<void> | undefined;
+  // Up to `batchesInFlight` batches are in flight, batch n on producer n mod batchesInFlight, while the next
+  // is read and validated: each batch waits a round trip to the brokers, and a producer sends one batch at a
+  // time. Acknowledgements may come in any order, but each batch is recorded (rejects, checkpoint) only after
+  // it and every batch before it, so the checkpoint never passes an unacknowledged row. A user is in one
+  // batch of an export only, so batches crossing each other cannot reorder a user's messages.
+  let recorded: Promise<void> = Promise.resolve();
+  const window: Promise<void>[] = [];
+  let batchNumber = 0;
   try {
     rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
     if (!config.dryRun) {
@@ -203,20 +207,29 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
 
     for await (const rows of readAhead(source.batches(lastId, config.batchSize))) {
       const batch = prepareBatch(rows);
-      await inFlight;
+      // The producer this batch goes to is free once the batch it sent before is recorded.
+      if (window.length >= config.batchesInFlight) await window.shift();
       if (options.signal?.aborted === true) {
         interrupted = true;
         break;
       }
-      inFlight = deliver(batch, progress);
-      // Its failure is raised by the `await` above or below; until then it must not count as unhandled.
-      inFlight.catch(() => undefined);
+      const producer = batchNumber++ % config.batchesInFlight;
+      const acknowledged =
+        sink === undefined || batch.keys.length === 0
+          ? Promise.resolve()
+          : sink.send(producer, config.topic, batch.keys, batch.values);
+      // Chained, not Promise.all: a failed batch settles only after the batches before it are recorded.
+      recorded = recorded.then(() => acknowledged).then(() => record(batch, progress));
+      // A failure is raised by an `await` of the window or of `recorded`; until then it is not unhandled.
+      acknowledged.catch(() => undefined);
+      recorded.catch(() => undefined);
+      window.push(recorded);
     }
-    await inFlight;
+    await recorded;
     if (!interrupted && options.signal?.aborted === true) interrupted = read < total;
     progress.finish(read);
   } finally {
-    await inFlight?.catch(() => undefined);
+    await recorded.catch(() => undefined);
     await rejects?.close();
     await sink?.close();
     await source.close();

@@ -3,11 +3,15 @@ import { KAFKA_CLOSE_TIMEOUT_MS } from '../constants.js';
 import { ProducerError } from '../errors.js';
 import type { KafkaSettings } from './kafka-client.js';
 
-/** A batch for the worker: keys and values as two arrays, cheaper to copy between threads than objects. */
+/**
+ * A batch for the worker: keys and values as two arrays, cheaper to copy between threads than objects, and
+ * which of the worker's producers sends it (the caller keeps one batch in flight per producer).
+ */
 type SinkRequest =
   | {
       readonly kind: 'send';
       readonly id: number;
+      readonly producer: number;
       readonly topic: string;
       readonly keys: string[];
       readonly values: string[];
@@ -35,8 +39,11 @@ const startWorker = (settings: KafkaSettings): Worker => {
 };
 
 /**
- * Sends batches to Kafka from a worker thread (see kafka-sink-worker.ts): `send` resolves once Kafka
- * acknowledged the batch. A worker that dies fails every batch in flight, so no batch is ever taken for sent.
+ * Sends batches to Kafka from a worker thread (see kafka-sink-worker.ts), through as many idempotent producers
+ * as the caller uses: `send` resolves once Kafka acknowledged the batch. A producer keeps one request in
+ * flight (sequence numbers advance on the answer), so the caller must not send on a producer before its
+ * previous batch is acknowledged. A worker that dies fails every batch in flight, so no batch is ever taken
+ * for sent.
  */
 class KafkaSinkThread {
   readonly #worker: Worker;
@@ -67,7 +74,7 @@ class KafkaSinkThread {
     this.#pending.clear();
   }
 
-  public send(topic: string, keys: string[], values: string[]): Promise<void> {
+  public send(producer: number, topic: string, keys: string[], values: string[]): Promise<void> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise<void>((resolve, reject) => {
@@ -75,6 +82,7 @@ class KafkaSinkThread {
       const request: SinkRequest = {
         kind: 'send',
         id,
+        producer,
         topic,
         keys,
         values,

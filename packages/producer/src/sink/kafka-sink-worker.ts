@@ -34,15 +34,18 @@ const describeError = (error: unknown): string => {
 
 const port = parentPort;
 if (port === null) throw new Error('kafka-sink-worker runs as a worker thread only');
-const producer = createKafkaProducer(workerData as KafkaSettings);
+/** The producers, created on first use: each has its own producer id, sequence numbers and connection. */
+const producers: ReturnType<typeof createKafkaProducer>[] = [];
 
 port.on('message', (request: SinkRequest) => {
   if (request.kind === 'close') {
-    producer.close().then(
-      () => port.close(),
-      () => port.close(),
-    );
+    Promise.allSettled(producers.map((producer) => producer.close())).then(() => port.close());
     return;
+  }
+  let producer = producers[request.producer];
+  if (producer === undefined) {
+    producer = createKafkaProducer(workerData as KafkaSettings);
+    producers[request.producer] = producer;
   }
   const messages = request.keys.map((key, index) => ({
     topic: request.topic,
