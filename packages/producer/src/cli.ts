@@ -124,7 +124,7 @@ const main = async (): Promise<number> => {
   const config = resolveProducerConfig(flags, process.env, values.config);
   const abort = new AbortController();
   process.once('SIGINT', () => {
-    process.stderr.write('\nstopping after the batch in flight (Ctrl-C again to quit at once)\n');
+    process.stderr.write('\nstopping once the batches in flight are acknowledged (Ctrl-C again to quit at once)\n');
     abort.abort();
     process.once('SIGINT', () => process.exit(130));
   });

@@ -24,7 +24,7 @@ interface ProducerSummary {
 }
 
 interface RunProducerOptions {
-  /** Aborting stops after the batch in flight is acknowledged and checkpointed (SIGINT). */
+  /** Aborting stops once the batches in flight are acknowledged and checkpointed (SIGINT). */
   readonly signal?: AbortSignal;
   /** Start again from the first row, ignoring any checkpoint. */
   readonly restart?: boolean;
@@ -137,9 +137,10 @@ const prepareBatch = (rows: readonly LegacyRow[]): PreparedBatch => {
 
 /**
  * Streams the legacy users to Kafka: one JSON message per user, keyed by the normalised email, from one
- * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producer, gzip). After
- * each acknowledged batch a checkpoint is written, so a run killed at any moment — SIGKILL included — and
- * started again delivers every user (at least once: the loader's staging is idempotent). Refused rows go
+ * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producers, gzip), several
+ * in flight at once. Once a batch and every batch before it are acknowledged a checkpoint is written, so a run
+ * killed at any moment — SIGKILL included — and started again delivers every user (at least once: the
+ * loader's staging is idempotent). Refused rows go
  * to the rejects file with their id and reason, never their hash.
  */
 const runProducer = async (config: ProducerConfig, options: RunProducerOptions = {}): Promise<ProducerSummary> => {

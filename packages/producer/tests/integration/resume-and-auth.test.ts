@@ -192,7 +192,7 @@ describe('Producer: resuming and authentication', () => {
     );
   });
 
-  it('stops after the batch in flight on SIGINT, with a checkpoint and exit code 130, and resumes', async () => {
+  it('stops once the batches in flight are acknowledged on SIGINT, with a checkpoint and exit code 130, and resumes', async () => {
     // Prepare
     const { rows, topic, checkpoint, args } = await resumableExport('lines');
 
