@@ -24,6 +24,7 @@ import { createLoaderTables, DynamoDBQuarantineStore, DynamoDBStagedUserStore } 
 import { createUserMessage } from '@hashbridge/core';
 import { createLoaderHandler, toMskEvent } from '@hashbridge/handlers';
 import { stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
+import { DEFAULT_BATCHES_IN_FLIGHT } from '@hashbridge/producer';
 import { Producer, stringSerializers } from '@platformatic/kafka';
 import type { Context } from 'aws-lambda';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
@@ -116,9 +117,14 @@ const runProducerCli = async (
       env: {
         ...process.env,
         ...env,
-        NODE_OPTIONS: `--import ${reportRss}${options.distant === true ? ` --import ${DELAY_PRELOAD}` : ''}`,
-        DELAY_PORT: brokers.split(':').at(-1),
-        DELAY_MS: String(DISTANT_BROKER_DELAY_MS),
+        NODE_OPTIONS: `--import ${reportRss}`,
+        ...(options.distant === true
+          ? {
+              NODE_OPTIONS: `--import ${reportRss} --import ${DELAY_PRELOAD}`,
+              DELAY_PORT: brokers.split(':').at(-1),
+              DELAY_MS: String(DISTANT_BROKER_DELAY_MS),
+            }
+          : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -369,7 +375,7 @@ console.log('| batches in flight | seconds | rows/s |');
 console.log('|---|---|---|');
 for (const [name, runs] of [
   ['1', distantRuns.one],
-  ['3 (the default)', distantRuns.defaults],
+  [`${DEFAULT_BATCHES_IN_FLIGHT} (the default)`, distantRuns.defaults],
 ] as const) {
   console.log(`| ${name} | ${median(runs).toFixed(1)} | ${rate(ROWS, median(runs))} |`);
 }

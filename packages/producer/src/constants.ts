@@ -14,7 +14,8 @@ const DEFAULT_SOURCE = Object.freeze({
 /**
  * Rows per cursor read, per Kafka send, and per checkpoint. Measured on a 1M-row export
  * (benchmarks/pipeline.md): 5,000 took the least CPU; 2,000 a tenth more (more round trips), 10,000 and
- * 20,000 a tenth to a fifth more (batches outlive the young generation). A crash re-sends at most one batch.
+ * 20,000 a tenth to a fifth more (batches outlive the young generation). A crash re-sends at most the batches
+ * that were in flight.
  */
 const DEFAULT_BATCH_SIZE = 5000;
 

@@ -140,8 +140,8 @@ const prepareBatch = (rows: readonly LegacyRow[]): PreparedBatch => {
  * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producers, gzip), several
  * in flight at once. Once a batch and every batch before it are acknowledged a checkpoint is written, so a run
  * killed at any moment — SIGKILL included — and started again delivers every user (at least once: the
- * loader's staging is idempotent). Refused rows go
- * to the rejects file with their id and reason, never their hash.
+ * loader's staging is idempotent). Refused rows go to the rejects file with their id and reason, never their
+ * hash.
  */
 const runProducer = async (config: ProducerConfig, options: RunProducerOptions = {}): Promise<ProducerSummary> => {
   const started = performance.now();
