@@ -23,6 +23,7 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLoaderTables, DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { STAGING_TABLE } from '@hashbridge/core';
 import { createLoaderHandler, runLocalEventSource } from '@hashbridge/handlers';
 import { stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
 import { resolveProducerConfig, runProducer } from '@hashbridge/producer';
@@ -107,7 +108,7 @@ const main = async (): Promise<void> => {
     );
     say(`  sent ${summary.sent} messages to topic ${topic}, rejected ${summary.rejected}`);
 
-    heading('4. Loader: Kafka → local MSK event source → Loader Lambda → DynamoDB (StandaloneUserHashes)');
+    heading(`4. Loader: Kafka → local MSK event source → Loader Lambda → DynamoDB (${STAGING_TABLE.name})`);
     const dynamo = new DynamoDBClient({
       endpoint: env.DYNAMODB_ENDPOINT ?? '',
       region: 'local',

@@ -1,4 +1,5 @@
 export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
+export { DEFAULT_TOPIC, ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from './contract.js';
 export { dummyVerify } from './dummy-verify.js';
 export {
   HashbridgeError,

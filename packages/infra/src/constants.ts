@@ -1,10 +1,12 @@
+import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
+
 /**
  * Defaults of the reference architecture. The table names are the ones the handlers and the producer assume
  * when nothing is configured, so a stack deployed with defaults needs no extra settings anywhere.
  */
 const DEFAULTS = {
-  stagingTableName: 'StandaloneUserHashes',
-  quarantineTableName: 'StandaloneUserHashesQuarantine',
+  stagingTableName: STAGING_TABLE.name,
+  quarantineTableName: QUARANTINE_TABLE.name,
   /**
    * 1769 MB is the size at which Lambda gives a function one full vCPU: hashing is CPU-bound, and a bcrypt
    * cost 12 or a 600,000-round PBKDF2 must finish well inside Cognito's 5 s, cold start included.

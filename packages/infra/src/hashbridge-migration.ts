@@ -1,3 +1,4 @@
+import { ENVIRONMENT } from '@hashbridge/core';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -71,10 +72,10 @@ class HashbridgeMigration extends Construct {
       memorySize: props.migrationMemorySize ?? DEFAULTS.migrationMemorySize,
       timeout: Duration.seconds(DEFAULTS.migrationTimeoutSeconds),
       environment: {
-        STAGING_TABLE: this.table.tableName,
+        [ENVIRONMENT.stagingTable]: this.table.tableName,
         // The pool's own policy, from the same constant as the pool below, so the two cannot drift apart.
         ...(props.resetWeakPasswords === true
-          ? { PASSWORD_STRENGTH_RULE: JSON.stringify(USER_POOL_PASSWORD_RULE) }
+          ? { [ENVIRONMENT.passwordStrengthRule]: JSON.stringify(USER_POOL_PASSWORD_RULE) }
           : {}),
       },
       logGroup: new LogGroup(this, 'MigrationLogs', {

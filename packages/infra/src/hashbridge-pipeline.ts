@@ -1,3 +1,4 @@
+import { DEFAULT_TOPIC, ENVIRONMENT } from '@hashbridge/core';
 import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import {
@@ -33,7 +34,7 @@ interface HashbridgePipelineProps {
   readonly quarantineTable: ITable;
   /** The CIDR the operator's producer connects from, e.g. `203.0.113.7/32`. Required; never 0.0.0.0/0. */
   readonly operatorCidr: string;
-  /** @default 'legacy-users' */
+  /** @default DEFAULT_TOPIC (from @hashbridge/core) */
   readonly topic?: string;
   /** @default 'hashbridge' */
   readonly clusterName?: string;
@@ -98,7 +99,7 @@ class HashbridgePipeline extends Construct {
   public constructor(scope: Construct, id: string, props: HashbridgePipelineProps) {
     super(scope, id);
     const operatorCidr = validateOperatorCidr(props.operatorCidr);
-    this.topic = props.topic ?? 'legacy-users';
+    this.topic = props.topic ?? DEFAULT_TOPIC;
     const clusterName = props.clusterName ?? 'hashbridge';
     const consumerGroupId = 'hashbridge-loader';
 
@@ -236,8 +237,8 @@ class HashbridgePipeline extends Construct {
           }),
       securityGroups: [this.loaderSecurityGroup],
       environment: {
-        STAGING_TABLE: props.table.tableName,
-        QUARANTINE_TABLE: props.quarantineTable.tableName,
+        [ENVIRONMENT.stagingTable]: props.table.tableName,
+        [ENVIRONMENT.quarantineTable]: props.quarantineTable.tableName,
       },
       logGroup: new LogGroup(this, 'LoaderLogs', {
         retention: RetentionDays.ONE_MONTH,

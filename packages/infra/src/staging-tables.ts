@@ -1,12 +1,13 @@
+import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { DEFAULTS } from './constants.js';
 
 interface StagingTablesProps {
-  /** Name of the staging table. @default 'StandaloneUserHashes' */
+  /** Name of the staging table. @default STAGING_TABLE.name (from @hashbridge/core) */
   readonly tableName?: string;
-  /** Name of the table poison Kafka records are quarantined in. @default 'StandaloneUserHashesQuarantine' */
+  /** Name of the table poison Kafka records are quarantined in. @default QUARANTINE_TABLE.name (from @hashbridge/core) */
   readonly quarantineTableName?: string;
   /** Point-in-time recovery on both tables. @default false */
   readonly pointInTimeRecovery?: boolean;
@@ -40,7 +41,7 @@ class StagingTables extends Construct {
 
     this.table = new Table(this, 'Table', {
       tableName: props.tableName ?? DEFAULTS.stagingTableName,
-      partitionKey: { name: 'email', type: AttributeType.STRING },
+      partitionKey: { name: STAGING_TABLE.partitionKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       // DEFAULT is the AWS owned key: no KMS key to pay for or to grant the functions.
       encryption: TableEncryption.DEFAULT,
@@ -51,7 +52,7 @@ class StagingTables extends Construct {
 
     this.quarantineTable = new Table(this, 'QuarantineTable', {
       tableName: props.quarantineTableName ?? DEFAULTS.quarantineTableName,
-      partitionKey: { name: 'recordId', type: AttributeType.STRING },
+      partitionKey: { name: QUARANTINE_TABLE.partitionKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       encryption: TableEncryption.DEFAULT,
       pointInTimeRecoverySpecification,

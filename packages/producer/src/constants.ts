@@ -1,5 +1,4 @@
-/** The topic the producer writes and the loader's event source reads. */
-const DEFAULT_TOPIC = 'legacy-users';
+import { DEFAULT_TOPIC } from '@hashbridge/core';
 
 /** The default legacy source: table `users` with these columns. */
 const DEFAULT_SOURCE = Object.freeze({

@@ -4,7 +4,7 @@ import {
   ResourceInUseException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from '../constants.js';
+import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 
 /** How long a new table may take to become ACTIVE, in seconds (seconds on AWS, an instant on dynalite). */
 const TABLE_ACTIVE_TIMEOUT_S = 60;
@@ -19,8 +19,8 @@ const createLoaderTables = async (
   names: { stagingTable?: string; quarantineTable?: string } = {},
 ): Promise<void> => {
   const tables: [string, string][] = [
-    [names.stagingTable ?? DEFAULT_STAGING_TABLE, 'email'],
-    [names.quarantineTable ?? DEFAULT_QUARANTINE_TABLE, 'recordId'],
+    [names.stagingTable ?? STAGING_TABLE.name, STAGING_TABLE.partitionKey],
+    [names.quarantineTable ?? QUARANTINE_TABLE.name, QUARANTINE_TABLE.partitionKey],
   ];
   for (const [tableName, key] of tables) {
     try {

@@ -1,7 +1,7 @@
 import type { UserMessage } from '../messages/user-message.js';
 import type { SchemeName } from '../scheme-names.js';
 
-/** A legacy user as staged for migration (the DynamoDB item of `StandaloneUserHashes`). */
+/** A legacy user as staged for migration (an item of the staging table, `STAGING_TABLE` in contract.ts). */
 interface StagedUser {
   /** Normalised email: the partition key. */
   readonly email: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from '@hashbridge/adapters';
+import { ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
@@ -6,14 +6,14 @@ const booleanText = z.enum(['true', 'false']).transform((value) => value === 'tr
 
 /** The Loader Lambda's environment. Unknown values fail loudly at cold start, with the variable's name. */
 const loaderEnvironmentSchema = z.object({
-  STAGING_TABLE: z.string().min(1).default(DEFAULT_STAGING_TABLE),
-  QUARANTINE_TABLE: z.string().min(1).default(DEFAULT_QUARANTINE_TABLE),
+  [ENVIRONMENT.stagingTable]: z.string().min(1).default(STAGING_TABLE.name),
+  [ENVIRONMENT.quarantineTable]: z.string().min(1).default(QUARANTINE_TABLE.name),
   /** For MSK's provisioned mode: answer with `batchItemFailures` instead of failing the whole batch. */
-  REPORT_BATCH_ITEM_FAILURES: booleanText.default(false),
+  [ENVIRONMENT.reportBatchItemFailures]: booleanText.default(false),
   /** Records validated and quarantined at once per batch (staging itself goes in batched requests). */
-  STAGING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(16),
+  [ENVIRONMENT.stagingConcurrency]: z.coerce.number().int().min(1).max(100).default(16),
   /** Only for the local stack: the DynamoDB API to talk to. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  [ENVIRONMENT.dynamodbEndpoint]: z.url().optional(),
 });
 
 type LoaderConfig = z.output<typeof loaderEnvironmentSchema>;

@@ -1,5 +1,4 @@
-import { DEFAULT_STAGING_TABLE } from '@hashbridge/adapters';
-import { type PasswordStrengthRule, SCHEME_NAMES } from '@hashbridge/core';
+import { ENVIRONMENT, type PasswordStrengthRule, SCHEME_NAMES, STAGING_TABLE } from '@hashbridge/core';
 import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
@@ -17,9 +16,9 @@ const passwordStrengthRuleSchema: z.ZodType<PasswordStrengthRule, unknown> = z.s
 
 /** The Migration Lambda's environment, validated at cold start. */
 const migrationEnvironmentSchema = z.object({
-  STAGING_TABLE: z.string().min(1).default(DEFAULT_STAGING_TABLE),
+  [ENVIRONMENT.stagingTable]: z.string().min(1).default(STAGING_TABLE.name),
   /** JSON object: profile field → Cognito attribute (standard, or custom:x existing in the pool). */
-  ATTRIBUTE_MAPPING: z
+  [ENVIRONMENT.attributeMapping]: z
     .string()
     .optional()
     .transform((text, context) => {
@@ -35,7 +34,7 @@ const migrationEnvironmentSchema = z.object({
    * JSON, the pool's password policy (see passwordStrengthRuleSchema). When set, a user whose correct legacy
    * password fails it is migrated with RESET_REQUIRED and must choose a new password; unset, nobody is.
    */
-  PASSWORD_STRENGTH_RULE: z
+  [ENVIRONMENT.passwordStrengthRule]: z
     .string()
     .optional()
     .transform((text, context) => {
@@ -57,11 +56,11 @@ const migrationEnvironmentSchema = z.object({
       return z.NEVER;
     }),
   /** The scheme most legacy hashes use: what an unknown user's sign-in costs. */
-  DUMMY_SCHEME: z.enum(SCHEME_NAMES).default('bcrypt'),
+  [ENVIRONMENT.dummyScheme]: z.enum(SCHEME_NAMES).default('bcrypt'),
   /** Answer this long before the Lambda (and Cognito, at 5 s) gives up. */
-  DEADLINE_MARGIN_MS: z.coerce.number().int().min(0).default(300),
+  [ENVIRONMENT.deadlineMarginMs]: z.coerce.number().int().min(0).default(300),
   /** Only for the local stack: the DynamoDB API to talk to. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  [ENVIRONMENT.dynamodbEndpoint]: z.url().optional(),
 });
 
 type MigrationConfig = z.output<typeof migrationEnvironmentSchema>;

@@ -80,7 +80,7 @@ const bcrypt: PasswordHashScheme = {
     const parsed = parseBcrypt('bcrypt', hash);
     checkBcryptPolicy('bcrypt', parsed, context);
     return {
-      needsUpdate: wrappedBcryptNeedsUpdate(hash, parsed, context.policy),
+      needsUpdate: wrappedBcryptNeedsUpdate(hash, parsed.cost, context.policy),
       verify: async (password) => {
         assertNoNulByte(password, 'bcrypt');
         return bcryptMatches(utf8(password), parsed);

@@ -18,7 +18,7 @@ const prefixedBcrypt = (name: SchemeName, prefix: string): PasswordHashScheme =>
     const parsed = parseBcrypt(name, bcryptHash);
     checkBcryptPolicy(name, parsed, context);
     return {
-      needsUpdate: wrappedBcryptNeedsUpdate(bcryptHash, parsed, context.policy),
+      needsUpdate: wrappedBcryptNeedsUpdate(bcryptHash, parsed.cost, context.policy),
       verify: async (password) => {
         assertNoNulByte(password, name);
         return bcryptMatches(utf8(password), parsed);

@@ -1,5 +1,4 @@
 import type { CostPolicy } from '../../types/policy.js';
-import type { ParsedBcrypt } from './bcrypt.js';
 
 /** passlib's bcrypt idents, `$2x$` included: it identifies, and is refused as malformed when parsed. */
 const BCRYPT_IDENTS = ['$2$', '$2a$', '$2x$', '$2y$', '$2b$'] as const;
@@ -15,8 +14,8 @@ const CLEAN_FINAL_SALT_CHARS = '.Oeu';
  * bits set (passlib issue 25; it reads character 28, the last of the salt) — checksum padding and other
  * idents never count — or, here, a cost under the policy floor.
  */
-const wrappedBcryptNeedsUpdate = (bcryptHash: string, parsed: ParsedBcrypt, policy: CostPolicy): boolean =>
+const wrappedBcryptNeedsUpdate = (bcryptHash: string, cost: number, policy: CostPolicy): boolean =>
   (bcryptHash.startsWith('$2a$') && !CLEAN_FINAL_SALT_CHARS.includes(bcryptHash.charAt(28))) ||
-  parsed.cost < policy.bcryptMinCost;
+  cost < policy.bcryptMinCost;
 
 export { startsWithBcryptIdent, wrappedBcryptNeedsUpdate };
