@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'parity',
           include: ['packages/*/tests/parity/**/*.test.ts'],
           globalSetup: ['packages/core/tests/parity/global-setup.ts'],
+          setupFiles: ['packages/core/tests/parity/use-native-backends.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -2,7 +2,8 @@
  * Verify time per scheme at passlib's default cost: @hashbridge/core beside the fastest other
  * implementation on this machine, measured in the same run — passlib itself (C backends: libc crypt,
  * pyca bcrypt, argon2-cffi, hashlib) and, where one exists, a native Node equivalent (node:crypto,
- * @node-rs/bcrypt, @node-rs/argon2). Also our pure-JS/WASM fallback (HASHBRIDGE_HASH_BACKEND=wasm), run in a
+ * @node-rs/bcrypt, @node-rs/argon2). "Ours" runs with the native backends injected, as the Migration Lambda
+ * injects them; "fallback" is core's portable pure-JS/WASM default (`useHashBackends('wasm')`), run in a
  * child process. Prints a Markdown table; benchmarks/hash-verify.md holds the one printed here.
  *
  *   npm run bench:hash [-- --repeat 5]
@@ -15,8 +16,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { listSchemes, type SchemeName, verifyPassword } from '@hashbridge/core';
-import { ensurePythonEnv } from '../packages/core/tests/helpers/python-env.js';
+import { listSchemes, type SchemeName, useHashBackends, verifyPassword } from '@hashbridge/core';
+import { ensurePythonEnv } from '@hashbridge/testing';
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +82,7 @@ const timeOurs = async (hashes: Record<string, string>): Promise<Record<string, 
 
 // Child mode: time our fallback backends only, for the parent.
 if (values['fallback-only'] !== undefined) {
+  useHashBackends('wasm');
   const hashes = JSON.parse(readFileSync(values['fallback-only'], 'utf8')) as Record<string, string>;
   process.stdout.write(JSON.stringify(await timeOurs(hashes)));
   process.exit(0);
@@ -150,7 +152,8 @@ for (const scheme of SCHEMES) {
 }
 const ready = Object.fromEntries(Object.entries(hashes).filter(([scheme]) => implemented.has(scheme as SchemeName)));
 
-process.stderr.write('timing @hashbridge/core (default backends)...\n');
+process.stderr.write('timing @hashbridge/core (native backends)...\n');
+useHashBackends({ bcrypt: await import('@node-rs/bcrypt'), argon2: await import('@node-rs/argon2') });
 const ours = await timeOurs(ready);
 process.stderr.write('timing the pure JS / WASM fallback in a child process...\n');
 const input = join(tmpdir(), `hashbridge-bench-${process.pid}.json`);
@@ -158,10 +161,7 @@ writeFileSync(input, JSON.stringify(ready));
 const child = spawnSync(
   process.execPath,
   [...process.execArgv, fileURLToPath(import.meta.url), '--fallback-only', input, '--repeat', String(REPEAT)],
-  {
-    encoding: 'utf8',
-    env: { ...process.env, HASHBRIDGE_HASH_BACKEND: 'wasm' },
-  },
+  { encoding: 'utf8' },
 );
 const fallback = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : {};
 

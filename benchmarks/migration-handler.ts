@@ -16,12 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage, type UserMessage } from '@hashbridge/core';
-import { stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
+import { createLoaderTables, stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
+import { ensurePythonEnv, PythonOracle } from '@hashbridge/testing';
 import { build, type Metafile } from 'esbuild';
-import { ensurePythonEnv } from '../packages/core/tests/helpers/python-env.js';
-import { PythonOracle } from '../packages/core/tests/helpers/python-oracle.js';
 
 const SCHEMES = [
   'bcrypt',

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the whole migration on this machine, with real parts.
  *   1. the local stack (PostgreSQL, Kafka, DynamoDB API, Cognito API, Lambda endpoint);
- *   2. a legacy `users` table whose hashes real passlib makes at its default costs;
+ *   2. a legacy `users` table whose hashes real passlib made at its default costs (legacy-users.json);
  *   3. the producer → Kafka → the Loader (through the local MSK event source) → DynamoDB;
  *   4. a Cognito user pool with the migration trigger; first sign-in migrates, second is Cognito alone,
  *      a wrong password is refused.
@@ -22,14 +22,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { STAGING_TABLE } from '@hashbridge/core';
-import { createLoaderHandler, runLocalEventSource } from '@hashbridge/handlers';
-import { stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
-import { resolveProducerConfig, runProducer } from '@hashbridge/producer';
+import { createLoaderHandler } from '@hashbridge/handlers';
+import { createLoaderTables, runLocalEventSource, stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
+import { openProducerPorts, resolveProducerConfig, runProducer } from '@hashbridge/producer';
 import pg from 'pg';
-import { ensurePythonEnv } from '../../packages/core/tests/helpers/python-env.js';
-import { PythonOracle } from '../../packages/core/tests/helpers/python-oracle.js';
 import { serveLoginPage } from '../login-page/serve.js';
 
 const { values } = parseArgs({
@@ -38,14 +36,21 @@ const { values } = parseArgs({
 // The SDK's notice that it will drop Node 20 in 2027 would interrupt the demo's output; the README says it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** The legacy users: one per scheme family, with the passwords a person can type on the login page. */
-const LEGACY_USERS = [
-  { email: 'ada@example.com', password: 'analytical engine', scheme: 'bcrypt', name: 'Ada' },
-  { email: 'grace@example.com', password: 'COBOL forever', scheme: 'argon2', name: 'Grace' },
-  { email: 'alan@example.com', password: 'enigma 1942', scheme: 'pbkdf2_sha256', name: 'Alan' },
-  { email: 'edsger@example.com', password: 'goto considered harmful', scheme: 'sha512_crypt', name: 'Edsger' },
-  { email: 'barbara@example.com', password: 'abstraction!', scheme: 'django_pbkdf2_sha256', name: 'Barbara' },
-] as const;
+/**
+ * The legacy users: one per scheme family, with the passwords a person can type on the login page. Their hashes
+ * were made by real passlib 1.7.4 at its default costs (make-legacy-users.py regenerates the file).
+ */
+interface LegacyUser {
+  readonly email: string;
+  readonly password: string;
+  readonly scheme: string;
+  readonly name: string;
+  readonly hash: string;
+}
+const LEGACY_USERS = JSON.parse(readFileSync(new URL('./legacy-users.json', import.meta.url), 'utf8')) as readonly [
+  LegacyUser,
+  ...LegacyUser[],
+];
 
 let step = 'starting';
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -71,7 +76,6 @@ const main = async (): Promise<void> => {
 
   try {
     heading('2. Legacy users table, hashes made by real passlib at its default costs');
-    const passlib = new PythonOracle(ensurePythonEnv('passlib'));
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
     await db.connect();
     await db.query('DROP TABLE IF EXISTS users');
@@ -79,7 +83,7 @@ const main = async (): Promise<void> => {
       'CREATE TABLE users (id bigserial PRIMARY KEY, email text, password_hash text, profile jsonb, updated_at timestamptz)',
     );
     for (const user of LEGACY_USERS) {
-      const hash = await passlib.hash(user.scheme, user.password);
+      const { hash } = user;
       await db.query('INSERT INTO users (email, password_hash, profile, updated_at) VALUES ($1, $2, $3, now())', [
         user.email,
         hash,
@@ -87,25 +91,23 @@ const main = async (): Promise<void> => {
       ]);
       say(`  ${user.email.padEnd(22)} ${user.scheme.padEnd(22)} ${hash.slice(0, 24)}…`);
     }
-    await passlib.close();
     await db.end();
 
     heading('3. Producer: PostgreSQL → Kafka');
     const topic = `legacy-users-demo-${randomUUID().slice(0, 8)}`;
     const work = mkdtempSync(join(tmpdir(), 'hashbridge-demo-'));
-    const summary = await runProducer(
-      resolveProducerConfig(
-        {
-          topic,
-          createTopic: true,
-          partitions: 3,
-          checkpoint: join(work, 'checkpoint.json'),
-          rejects: join(work, 'rejects.jsonl'),
-          progress: 'off',
-        },
-        env,
-      ),
+    const producerConfig = resolveProducerConfig(
+      {
+        topic,
+        createTopic: true,
+        partitions: 3,
+        checkpoint: join(work, 'checkpoint.json'),
+        rejects: join(work, 'rejects.jsonl'),
+        progress: 'off',
+      },
+      env,
     );
+    const summary = await runProducer(producerConfig, await openProducerPorts(producerConfig));
     say(`  sent ${summary.sent} messages to topic ${topic}, rejected ${summary.rejected}`);
 
     heading(`4. Loader: Kafka → local MSK event source → Loader Lambda → DynamoDB (${STAGING_TABLE.name})`);

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/loader.ts', 'src/migration.ts', 'src/local-event-source/cli.ts'],
+  entry: ['src/index.ts', 'src/loader.ts', 'src/migration.ts'],
   format: ['esm'],
   target: 'node20',
   dts: true,

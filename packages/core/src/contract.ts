@@ -26,6 +26,7 @@ const ENVIRONMENT = Object.freeze({
   passwordStrengthRule: 'PASSWORD_STRENGTH_RULE',
   dummyScheme: 'DUMMY_SCHEME',
   deadlineMarginMs: 'DEADLINE_MARGIN_MS',
+  /** `native` (the default: @node-rs modules where found) or `wasm`; the Migration Lambda injects what it names. */
   hashBackend: 'HASHBRIDGE_HASH_BACKEND',
   /** Only for the local stack: the DynamoDB API to talk to instead of AWS's. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',

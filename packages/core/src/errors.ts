@@ -1,9 +1,21 @@
 /**
  * Base error of @hashbridge/core. Every error this package throws extends it, so callers can catch them all
- * with one `instanceof` and still reach the original failure through `cause`. No message ever contains a
- * password or a hash: they name the scheme and the rule that failed.
+ * with one `instanceof` and still reach the original failure through `cause`. Each class has a stable `code`
+ * to branch on; messages are for people and may change. No message ever contains a password or a hash: they
+ * name the scheme and the rule that failed.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await verifyPassword(password, staged.hash);
+ * } catch (error) {
+ *   if (error instanceof HashbridgeError && error.code === 'ERR_HASH_POLICY') alertOperator(error.scheme);
+ * }
+ * ```
  */
 class HashbridgeError extends Error {
+  public readonly code: string = 'ERR_HASHBRIDGE';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'HashbridgeError';
@@ -12,6 +24,8 @@ class HashbridgeError extends Error {
 
 /** No supported scheme recognises the hash (or the one named in `scheme` is not implemented). */
 class UnknownHashError extends HashbridgeError {
+  public override readonly code = 'ERR_UNKNOWN_HASH';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'UnknownHashError';
@@ -20,6 +34,7 @@ class UnknownHashError extends HashbridgeError {
 
 /** The hash belongs to a known scheme but is not well formed (bad length, alphabet, parameters). */
 class MalformedHashError extends HashbridgeError {
+  public override readonly code = 'ERR_MALFORMED_HASH';
   public readonly scheme: string;
 
   public constructor(scheme: string, reason: string, options?: ErrorOptions) {
@@ -31,6 +46,7 @@ class MalformedHashError extends HashbridgeError {
 
 /** The hash asks for more work or memory than the cost policy allows; refused before any hashing. */
 class HashPolicyError extends HashbridgeError {
+  public override readonly code = 'ERR_HASH_POLICY';
   public readonly scheme: string;
 
   public constructor(scheme: string, reason: string, options?: ErrorOptions) {
@@ -42,6 +58,8 @@ class HashPolicyError extends HashbridgeError {
 
 /** passlib itself refuses this password for this scheme (over 4096 characters, a NUL byte where forbidden). */
 class PasswordValueError extends HashbridgeError {
+  public override readonly code = 'ERR_PASSWORD_VALUE';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'PasswordValueError';
@@ -54,6 +72,7 @@ class PasswordValueError extends HashbridgeError {
  * hash (`MalformedHashError`) and not a password passlib refuses (`PasswordValueError`).
  */
 class MissingContextError extends HashbridgeError {
+  public override readonly code = 'ERR_MISSING_CONTEXT';
   public readonly scheme: string;
   /** The `context` field that is missing. */
   public readonly field: 'user' | 'realm';
@@ -66,7 +85,21 @@ class MissingContextError extends HashbridgeError {
   }
 }
 
+/**
+ * `useHashBackends` was given something it cannot use: an unknown backend name, or a module without the
+ * function the backend calls. Thrown at setup, so a typo fails at cold start rather than at the first sign-in.
+ */
+class HashBackendError extends HashbridgeError {
+  public override readonly code = 'ERR_HASH_BACKEND';
+
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'HashBackendError';
+  }
+}
+
 export {
+  HashBackendError,
   HashbridgeError,
   HashPolicyError,
   MalformedHashError,

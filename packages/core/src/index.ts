@@ -1,7 +1,12 @@
+export type { NativeArgon2Module } from './backends/argon2.js';
+export type { NativeBcryptModule } from './backends/bcrypt.js';
+export type { HashBackendChoice, HashBackendNames } from './backends/use-hash-backends.js';
+export { useHashBackends } from './backends/use-hash-backends.js';
 export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
 export { DEFAULT_TOPIC, ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from './contract.js';
 export { dummyVerify } from './dummy-verify.js';
 export {
+  HashBackendError,
   HashbridgeError,
   HashPolicyError,
   MalformedHashError,
@@ -33,14 +38,23 @@ export type {
   RejectionCause,
 } from './migration/authenticate-staged-user.js';
 export { authenticateStagedUser } from './migration/authenticate-staged-user.js';
+export type {
+  MarkOutcome,
+  MigrateUserDependencies,
+  UserMigrationOutcome,
+  UserMigrationRequest,
+} from './migration/migrate-user.js';
+export { migrateUser } from './migration/migrate-user.js';
 export { unmetPasswordRequirements } from './migration/password-strength.js';
 export type { AttributeMapping } from './migration/user-attributes.js';
 export { DEFAULT_ATTRIBUTE_MAPPING, mapUserAttributes, STANDARD_ATTRIBUTES } from './migration/user-attributes.js';
+export type { LegacySourceRow, LegacyUserSource } from './ports/legacy-user-source.js';
+export type { MessageBatch, MessagePublisher } from './ports/message-publisher.js';
 export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
-export type { AuthenticationPhase, PhaseRunner } from './types/authentication-phase.js';
+export type { MigrationPhase, PhaseRunner } from './types/migration-phase.js';
 export type { PasswordRequirement, PasswordStrengthRule } from './types/password-strength.js';
 export type { CostPolicy } from './types/policy.js';
 export type { HashContext } from './types/scheme.js';

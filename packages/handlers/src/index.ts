@@ -1,14 +1,19 @@
-export { HandlerConfigError, HandlerError, LoaderBatchError } from './errors.js';
+export {
+  GENERIC_REFUSAL,
+  HandlerConfigError,
+  HandlerError,
+  LoaderBatchError,
+  MigrationDeadlineError,
+  MigrationRefusedError,
+} from './errors.js';
 export type { LoaderDependencies, MskBatchResponse } from './loader/create-loader-handler.js';
 export { createLoaderHandler } from './loader/create-loader-handler.js';
 export type { LoaderConfig } from './loader/loader-config.js';
 export { readLoaderConfig } from './loader/loader-config.js';
-export type { KafkaRecordInput } from './loader/msk-event.js';
-export { toMskEvent } from './loader/msk-event.js';
-export type { LocalEventSourceOptions } from './local-event-source/run-local-event-source.js';
-export { MSK_BATCH_SIZE, runLocalEventSource } from './local-event-source/run-local-event-source.js';
 export type { MigrationDependencies } from './migration/create-migration-handler.js';
-export { createMigrationHandler, GENERIC_REFUSAL } from './migration/create-migration-handler.js';
-export type { MigrationDurations, MigrationPhase } from './migration/invocation-timer.js';
+export { createMigrationHandler } from './migration/create-migration-handler.js';
+export type { MigrationDurations } from './migration/invocation-timer.js';
+export type { HashBackendSetting } from './migration/load-hash-backends.js';
+export { loadHashBackends } from './migration/load-hash-backends.js';
 export type { MigrationConfig } from './migration/migration-config.js';
 export { readMigrationConfig } from './migration/migration-config.js';

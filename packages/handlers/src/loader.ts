@@ -7,7 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createLoaderHandler } from './loader/create-loader-handler.js';
 import { readLoaderConfig } from './loader/loader-config.js';
 

@@ -1,16 +1,21 @@
 /**
- * The Migration Lambda's entry point (`handler`): Cognito's User Migration trigger. Clients and settings are
- * built once at module scope, so a warm invocation only reads DynamoDB and verifies the hash.
+ * The Migration Lambda's entry point (`handler`): Cognito's User Migration trigger. Clients, settings and the
+ * hash backends are chosen once at module scope (the init phase), so a warm invocation only reads DynamoDB and
+ * verifies the hash.
  */
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { useHashBackends } from '@hashbridge/core';
 import { createMigrationHandler } from './migration/create-migration-handler.js';
+import { loadHashBackends } from './migration/load-hash-backends.js';
 import { readMigrationConfig } from './migration/migration-config.js';
 
 const config = readMigrationConfig(process.env);
+// Native bcrypt and argon2 from the Lambda layer (or node_modules) when present; core alone runs portable ones.
+useHashBackends(await loadHashBackends(config.HASHBRIDGE_HASH_BACKEND));
 // Built once per execution environment, so warm invocations reuse its connection: the SDK's Node HTTP handler
 // keeps sockets alive by default (benchmarks/migration-handler.ts counts the connections warm invocations open).
 const documents = DynamoDBDocumentClient.from(

@@ -1,8 +1,13 @@
 export type { SynthesizeOptions } from './app.js';
 export { synthesize } from './app.js';
 export { DEFAULTS, USER_POOL_PASSWORD_RULE } from './constants.js';
-export { InfraError, PublicAccessError } from './errors.js';
-export type { BundledFunctionProps, HandlerFunctionProps, HandlerName } from './handler-function.js';
+export { BundlingError, InfraError, PublicAccessError } from './errors.js';
+export type {
+  BundledFunctionProps,
+  BundlingLocationProps,
+  HandlerFunctionProps,
+  HandlerName,
+} from './handler-function.js';
 export { createBundledFunction, createHandlerFunction } from './handler-function.js';
 export type { HashbridgeMigrationProps } from './hashbridge-migration.js';
 export { HashbridgeMigration } from './hashbridge-migration.js';

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CustomResource, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnCluster } from 'aws-cdk-lib/aws-msk';
 import { Provider } from 'aws-cdk-lib/custom-resources';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct, type IDependable } from 'constructs';
-import { InfraError } from './errors.js';
-import { createBundledFunction, REPOSITORY_ROOT } from './handler-function.js';
-import { suppressPublicAccessFindings } from './nag-suppressions.js';
+import { BundlingError, InfraError } from './errors.js';
+import { createBundledFunction } from './handler-function.js';
+import { managedPolicy, suppressFunctionFindings } from './nag-suppressions.js';
 
 interface MskPublicAccessProps {
   /** The provisioned cluster, created with public access DISABLED (the only value MSK accepts at creation). */
@@ -28,7 +30,7 @@ interface MskPublicAccessProps {
   readonly timeout?: Duration;
   /**
    * Ready-made code whose `index` module exports `onEvent` and `isComplete` (e.g. inline code in tests).
-   * @default bundles src/custom-resources/public-access-handler.ts with esbuild
+   * @default bundles custom-resources/public-access-handler, shipped with this package, with esbuild
    */
   readonly code?: Code;
 }
@@ -39,7 +41,22 @@ const QUERY_INTERVAL = Duration.seconds(30);
 const SERVICE_TIMEOUT = Duration.hours(1);
 const DEFAULT_TIMEOUT = Duration.minutes(55);
 
-const HANDLER_ENTRY = join(REPOSITORY_ROOT, 'packages', 'infra', 'src', 'custom-resources', 'public-access-handler.ts');
+/**
+ * The handlers' module beside this one: the TypeScript source in src/, the copy tsup compiles into dist/ (this
+ * module is then dist/index.js), so the package bundles its own file wherever it is installed.
+ */
+const handlerEntry = (): string => {
+  const candidates = ['ts', 'js'].map((extension) =>
+    fileURLToPath(new URL(`./custom-resources/public-access-handler.${extension}`, import.meta.url)),
+  );
+  const entry = candidates.find((candidate) => existsSync(candidate));
+  if (entry === undefined) {
+    throw new BundlingError(
+      `the public-access handler is missing (looked for ${candidates.join(' and ')}); build or reinstall @hashbridge/infra, or pass ready-made code`,
+    );
+  }
+  return entry;
+};
 
 /**
  * Every setting CloudFormation can update in place (its name cannot be: a new name is a new cluster and ARN;
@@ -103,9 +120,11 @@ class MskPublicAccess extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Looked up only when something is bundled; ready-made code needs no handler file.
+    const entry = props.code === undefined ? handlerEntry() : '';
     const handlerFunction = (handlerId: string, handler: 'onEvent' | 'isComplete', description: string) =>
       createBundledFunction(this, handlerId, {
-        entry: HANDLER_ENTRY,
+        entry,
         handler,
         description,
         // A few MSK API calls per invocation.
@@ -186,7 +205,55 @@ class MskPublicAccess extends Construct {
     });
     if (props.internetConnectivity !== undefined) this.resource.node.addDependency(props.internetConnectivity);
     this.publicBootstrapBrokers = this.resource.getAttString('BootstrapBrokerStringPublicSaslIam');
-    suppressPublicAccessFindings(this);
+    this.suppressNagFindings();
+  }
+
+  /** The cdk-nag AwsSolutions findings this construct accepts, each with its reason; any other still fails. */
+  private suppressNagFindings(): void {
+    for (const fn of [this.onEventFunction, this.isCompleteFunction]) {
+      suppressFunctionFindings(fn, ['AWSLambdaBasicExecutionRole']);
+    }
+    NagSuppressions.addResourceSuppressions(
+      [this.onEventFunction, this.isCompleteFunction],
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            "Read-only actions that cannot be scoped: ec2:DescribeSubnets and ec2:DescribeRouteTables (EC2 Describe actions have no resource-level permissions; MSK makes them with the caller's permissions to check the subnets are public), kafka:DescribeClusterOperationV2 and kafka:GetBootstrapBrokers (no resource type in the Service Authorization Reference). Every write action is scoped to the cluster.",
+          appliesTo: ['Resource::*'],
+        },
+      ],
+      true,
+    );
+    // The CDK Provider framework's own functions, roles and waiter state machine: their shape is CDK's, not ours.
+    NagSuppressions.addResourceSuppressions(
+      this.provider,
+      [
+        {
+          id: 'AwsSolutions-IAM4',
+          reason:
+            'The Provider framework functions use the AWS managed basic execution policy (CloudWatch Logs writes) that CDK attaches; the framework offers no way to replace it per function.',
+          appliesTo: [managedPolicy('AWSLambdaBasicExecutionRole')],
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'lambda:InvokeFunction on <function ARN>:* is how CDK grants invoking a function and its versions; it names only the two public-access handlers and the framework functions.',
+          appliesTo: [{ regex: '/^Resource::<.+\\.Arn>:\\*$/' }],
+        },
+        {
+          id: 'AwsSolutions-SF1',
+          reason:
+            "The waiter state machine only invokes isComplete every 30 s: each invocation, and any error, is already in the construct's log group, and a failure reaches CloudFormation with its message.",
+        },
+        {
+          id: 'AwsSolutions-SF2',
+          reason:
+            'The Provider framework does not expose X-Ray tracing for its waiter state machine, which runs only while a deployment waits for MSK.',
+        },
+      ],
+      true,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { DEFAULTS } from './constants.js';
 
@@ -58,6 +59,16 @@ class StagingTables extends Construct {
       pointInTimeRecoverySpecification,
       removalPolicy,
     });
+    this.suppressNagFindings();
+  }
+
+  /** The cdk-nag AwsSolutions finding these tables accept, with its reason; any other still fails. */
+  private suppressNagFindings(): void {
+    const reason =
+      'Point-in-time recovery is the pointInTimeRecovery option (off by default): the tables are a staging copy of data the legacy database still holds, re-loadable by running the producer again.';
+    for (const table of [this.table, this.quarantineTable]) {
+      NagSuppressions.addResourceSuppressions(table, [{ id: 'AwsSolutions-DDB3', reason }]);
+    }
   }
 }
 

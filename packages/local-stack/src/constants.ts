@@ -20,6 +20,9 @@ const KAFKA_SASL_USERNAME = 'hashbridge';
 /** Name under which cognito-local invokes the User Migration trigger through the Lambda endpoint. */
 const USER_MIGRATION_FUNCTION_NAME = 'hashbridge-user-migration';
 
+/** Name under which the local MSK event source invokes the Loader through the Lambda endpoint. */
+const LOADER_FUNCTION_NAME = 'hashbridge-loader';
+
 /** The region every local AWS client uses; the servers accept any. */
 const LOCAL_AWS_REGION = 'local';
 
@@ -33,6 +36,7 @@ export {
   KAFKA_SASL_MECHANISM,
   KAFKA_SASL_USERNAME,
   KAFKA_VERSION,
+  LOADER_FUNCTION_NAME,
   LOCAL_AWS_REGION,
   MIN_JAVA_MAJOR,
   SERVICE_NAMES,

@@ -3,6 +3,8 @@
  * so every message says what went wrong and what to do.
  */
 class LocalStackError extends Error {
+  public readonly code: string = 'ERR_LOCAL_STACK';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'LocalStackError';
@@ -11,6 +13,8 @@ class LocalStackError extends Error {
 
 /** A tool the stack needs (Java 17+, Maven, PostgreSQL) is missing on this machine. */
 class MissingPrerequisiteError extends LocalStackError {
+  public override readonly code = 'ERR_MISSING_PREREQUISITE';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'MissingPrerequisiteError';
@@ -19,6 +23,8 @@ class MissingPrerequisiteError extends LocalStackError {
 
 /** A service did not start, or did not answer in time. */
 class ServiceStartError extends LocalStackError {
+  public override readonly code = 'ERR_SERVICE_START';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'ServiceStartError';

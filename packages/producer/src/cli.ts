@@ -6,6 +6,7 @@ import { type ProducerConfigInput, resolveProducerConfig } from './config.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 import { ProducerError } from './errors.js';
 import { runProducer } from './run/run-producer.js';
+import { openProducerPorts } from './wiring/open-producer-ports.js';
 
 const HELP = `Usage: hashbridge-producer [options]
 
@@ -128,7 +129,8 @@ const main = async (): Promise<number> => {
     abort.abort();
     process.once('SIGINT', () => process.exit(130));
   });
-  const summary = await runProducer(config, { signal: abort.signal, restart: values.restart === true });
+  const ports = await openProducerPorts(config);
+  const summary = await runProducer(config, ports, { signal: abort.signal, restart: values.restart === true });
   const verb = summary.dryRun ? 'would send' : 'sent';
   process.stdout.write(
     [

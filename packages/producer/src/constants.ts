@@ -19,15 +19,6 @@ const DEFAULT_SOURCE = Object.freeze({
 const DEFAULT_BATCH_SIZE = 5000;
 
 /**
- * How long one Kafka request may take before it is retried. Generous: a batch of thousands of messages
- * crosses the internet to MSK's public endpoint and waits for every in-sync replica.
- */
-const KAFKA_REQUEST_TIMEOUT_MS = 30_000;
-
-/** Retries of a failed Kafka request (safe: the producer is idempotent) before the run stops. */
-const KAFKA_RETRIES = 5;
-
-/**
  * Batches in flight at once by default, each on its own idempotent producer (a producer sends one batch at
  * a time, and each batch waits a round trip to the brokers). Measured on 1M rows with 50 ms added to every
  * request to Kafka, as against MSK over the internet: 17.0 s with one in flight, 9.3 s with two, 7.0 s with
@@ -35,15 +26,4 @@ const KAFKA_RETRIES = 5;
  */
 const DEFAULT_BATCHES_IN_FLIGHT = 3;
 
-/** How long closing the Kafka client may take, once every batch is acknowledged, before its thread is stopped. */
-const KAFKA_CLOSE_TIMEOUT_MS = 10_000;
-
-export {
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_BATCHES_IN_FLIGHT,
-  DEFAULT_SOURCE,
-  DEFAULT_TOPIC,
-  KAFKA_CLOSE_TIMEOUT_MS,
-  KAFKA_REQUEST_TIMEOUT_MS,
-  KAFKA_RETRIES,
-};
+export { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC };

@@ -3,6 +3,8 @@
  * message says what went wrong and what to do.
  */
 class ProducerError extends Error {
+  public readonly code: string = 'ERR_PRODUCER';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'ProducerError';
@@ -11,6 +13,8 @@ class ProducerError extends Error {
 
 /** Flags, environment or config file are missing or invalid. */
 class ProducerConfigError extends ProducerError {
+  public override readonly code = 'ERR_PRODUCER_CONFIG';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'ProducerConfigError';
@@ -19,6 +23,8 @@ class ProducerConfigError extends ProducerError {
 
 /** More rows were rejected than `--max-rejects` allows. */
 class RejectThresholdError extends ProducerError {
+  public override readonly code = 'ERR_REJECT_THRESHOLD';
+
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'RejectThresholdError';

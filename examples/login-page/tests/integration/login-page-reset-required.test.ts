@@ -4,9 +4,14 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
-import { type CognitoTriggerSandbox, type LambdaHandler, startCognitoTriggerSandbox } from '@hashbridge/local-stack';
+import {
+  type CognitoTriggerSandbox,
+  createLoaderTables,
+  type LambdaHandler,
+  startCognitoTriggerSandbox,
+} from '@hashbridge/local-stack';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { serveLoginPage } from '../../serve.js';

@@ -8,18 +8,17 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
-import { findFreePort } from '@hashbridge/local-stack';
+import { createLoaderTables, findFreePort } from '@hashbridge/local-stack';
+import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveLoginPage } from '../../serve.js';
 
 /** A bcrypt hash made by passlib for "Tr0ub4dor&3" (core's known-answer vectors). */
 const VECTOR = (
-  JSON.parse(
-    readFileSync(new URL('../../../../packages/core/tests/fixtures/passlib-vectors.json', import.meta.url), 'utf8'),
-  ) as {
+  JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
     vectors: { scheme: string; hash: string; password: string; expected: unknown }[];
   }
 ).vectors.find((v) => v.scheme === 'bcrypt' && v.password === 'Tr0ub4dor&3' && v.expected === true);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables } from '../../src/index.js';
+import { createLoaderTables } from '@hashbridge/local-stack';
 
 /** Clients for the stack's DynamoDB API (dynalite), and fresh tables so tests never share state. */
 const dynamoDbForTest = async (endpoint: string) => {

@@ -1,7 +1,6 @@
 import bcryptjs from 'bcryptjs';
 import { bcrypt as wasmBcrypt } from 'hash-wasm';
 import { encodeBcryptBase64 } from '../encoding/hash64.js';
-import { loadOptional } from './load-optional.js';
 
 /** Computes the 31-character bcrypt checksum of `key` (at most 72 bytes, no NUL) for a 16-byte salt. */
 interface BcryptBackend {
@@ -9,7 +8,16 @@ interface BcryptBackend {
   readonly checksum: (key: Uint8Array, salt: Uint8Array, cost: number) => Promise<string>;
 }
 
-type NodeRsBcrypt = typeof import('@node-rs/bcrypt');
+/**
+ * The one function of `@node-rs/bcrypt` the native backend calls; the module itself (`await
+ * import('@node-rs/bcrypt')`) fits. Described here, not imported, so core needs neither the package nor its types.
+ */
+interface NativeBcryptModule {
+  readonly hash: (
+    password: Uint8Array,
+    options: { readonly salt: Uint8Array; readonly cost: number; readonly version: '2b' },
+  ) => Promise<string>;
+}
 
 const checksumOf = (encoded: string): string => encoded.slice(-31);
 
@@ -25,20 +33,11 @@ const wasmBcryptBackend: BcryptBackend = {
   },
 };
 
-const nativeBcryptBackend = (native: NodeRsBcrypt): BcryptBackend => ({
+/** The Rust `bcrypt` crate through napi: the same checksum, several times faster (benchmarks/hash-verify.md). */
+const nativeBcryptBackend = (native: NativeBcryptModule): BcryptBackend => ({
   name: '@node-rs/bcrypt',
   checksum: async (key, salt, cost) => checksumOf(await native.hash(key, { salt, cost, version: '2b' })),
 });
 
-let selected: Promise<BcryptBackend> | undefined;
-
-/** The native backend when installed, else hash-wasm; chosen once per process. */
-const bcryptBackend = (): Promise<BcryptBackend> => {
-  selected ??= loadOptional<NodeRsBcrypt>('@node-rs/bcrypt').then((native) =>
-    native === undefined ? wasmBcryptBackend : nativeBcryptBackend(native),
-  );
-  return selected;
-};
-
-export type { BcryptBackend };
-export { bcryptBackend, nativeBcryptBackend, wasmBcryptBackend };
+export type { BcryptBackend, NativeBcryptModule };
+export { nativeBcryptBackend, wasmBcryptBackend };

@@ -3,7 +3,7 @@ import { HashbridgeError, PasswordValueError } from '../errors.js';
 import { normalizeEmail } from '../messages/user-message.js';
 import type { StagedUser, StagedUserStore } from '../ports/staged-user-store.js';
 import type { SchemeName } from '../scheme-names.js';
-import type { PhaseRunner } from '../types/authentication-phase.js';
+import type { PhaseRunner } from '../types/migration-phase.js';
 import type { PasswordStrengthRule } from '../types/password-strength.js';
 import type { CostPolicy } from '../types/policy.js';
 import { verifyPassword } from '../verify-password.js';
@@ -37,12 +37,14 @@ interface AuthenticateDependencies {
   /** The equal-cost stand-in for an unknown user; replaceable so tests can count the work done. */
   readonly dummyVerify?: typeof dummyVerify;
   /**
-   * Runs the store lookup and the password verification, each as one phase, so a caller can time them apart.
-   * An unknown user's dummy verify is the `verify` phase too: both paths run the same phases.
+   * Runs the store lookup and the password verification, each as one phase, so a caller can time them apart
+   * (or bound them by a deadline). An unknown user's dummy verify is the `verify` phase too: both paths run the
+   * same phases. Whatever it throws is thrown on.
    */
-  readonly timePhase?: PhaseRunner;
+  readonly runPhase?: PhaseRunner;
 }
 
+/** The runner when the caller gives none: each phase just runs. */
 const runDirectly: PhaseRunner = (_phase, work) => work();
 
 /**
@@ -50,17 +52,23 @@ const runDirectly: PhaseRunner = (_phase, work) => work();
  * password exactly as passlib would. An unknown user costs a verify of the usual scheme too, so timing does
  * not tell unknown users from wrong passwords. A hash that cannot be checked (malformed, beyond policy)
  * refuses the sign-in like a wrong password; the cause is returned for the log. A correct password that
- * fails the optional strength rule succeeds with `passwordResetRequired`.
+ * fails the optional strength rule succeeds with `passwordResetRequired`. `migrateUser` builds on it.
+ *
+ * @example
+ * ```ts
+ * const outcome = await authenticateStagedUser('Ada@example.com', password, { store });
+ * if (!outcome.ok) logger.warn('refused', { cause: outcome.cause });
+ * ```
  */
 const authenticateStagedUser = async (
   userName: string,
   password: string,
   dependencies: AuthenticateDependencies,
 ): Promise<AuthenticationOutcome> => {
-  const timePhase = dependencies.timePhase ?? runDirectly;
-  const user = await timePhase('lookup', () => dependencies.store.get(normalizeEmail(userName)));
+  const runPhase = dependencies.runPhase ?? runDirectly;
+  const user = await runPhase('lookup', () => dependencies.store.get(normalizeEmail(userName)));
   if (user === undefined) {
-    await timePhase('verify', () =>
+    await runPhase('verify', () =>
       (dependencies.dummyVerify ?? dummyVerify)({
         scheme: dependencies.dummyScheme ?? 'bcrypt',
         ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
@@ -69,7 +77,7 @@ const authenticateStagedUser = async (
     return { ok: false, cause: 'unknown-user' };
   }
   try {
-    const { ok } = await timePhase('verify', () =>
+    const { ok } = await runPhase('verify', () =>
       verifyPassword(password, user.hash, {
         scheme: user.scheme,
         ...(dependencies.policy === undefined ? {} : { policy: dependencies.policy }),
@@ -92,4 +100,4 @@ const authenticateStagedUser = async (
 };
 
 export type { AuthenticateDependencies, AuthenticationOutcome, RejectionCause };
-export { authenticateStagedUser };
+export { authenticateStagedUser, runDirectly };

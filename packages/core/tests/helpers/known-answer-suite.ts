@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { OracleContext, OracleVerdict } from '@hashbridge/testing';
+import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import { describe, expect, it } from 'vitest';
 import { listSchemes, type SchemeName } from '../../src/index.js';
 import { ourVerdict } from './our-verdict.js';
-import type { OracleContext, OracleVerdict } from './python-oracle.js';
 
 interface Vector {
   readonly scheme: SchemeName;
@@ -16,7 +17,7 @@ interface Vector {
 /** Made by tests/oracle/generate-vectors.ts with real passlib 1.7.4 and libpass 1.9.4. */
 const loadVectors = (): Vector[] =>
   (
-    JSON.parse(readFileSync(new URL('../fixtures/passlib-vectors.json', import.meta.url), 'utf8')) as {
+    JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
       vectors: Vector[];
     }
   ).vectors;

@@ -1,3 +1,4 @@
+import type { OracleVerdict } from '@hashbridge/testing';
 import type { SchemeName, VerifyOptions } from '../../src/index.js';
 import {
   HashPolicyError,
@@ -6,7 +7,6 @@ import {
   UnknownHashError,
   verifyPassword,
 } from '../../src/index.js';
-import type { OracleVerdict } from './python-oracle.js';
 
 /**
  * Our answer in the oracle's terms: true/false, or the kind of error. Errors passlib has no counterpart

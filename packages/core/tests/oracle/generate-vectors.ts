@@ -1,5 +1,5 @@
 /**
- * Writes tests/fixtures/passlib-vectors.json: known-answer vectors made by real passlib 1.7.4 and by
+ * Writes @hashbridge/testing's fixtures/passlib-vectors.json: known-answer vectors made by real passlib 1.7.4 and by
  * libpass 1.9.4, for every scheme in tests/helpers/scheme-cases.ts (implemented or not yet).
  * For each cost setting and each of a fixed set of passwords (ASCII, Unicode, empty, over 72 bytes),
  * both libraries hash the password; each hash is then checked with the right password and with near
@@ -9,9 +9,13 @@
  *   npx tsx packages/core/tests/oracle/generate-vectors.ts
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { ensurePythonEnv } from '../helpers/python-env.js';
-import { type OracleContext, type OracleVerdict, PythonOracle } from '../helpers/python-oracle.js';
+import {
+  ensurePythonEnv,
+  type OracleContext,
+  type OracleVerdict,
+  PASSLIB_VECTORS_FILE,
+  PythonOracle,
+} from '@hashbridge/testing';
 import { SCHEME_CASES } from '../helpers/scheme-cases.js';
 
 interface Vector {
@@ -24,7 +28,7 @@ interface Vector {
   readonly expected: OracleVerdict;
 }
 
-const OUTPUT = fileURLToPath(new URL('../fixtures/passlib-vectors.json', import.meta.url));
+const OUTPUT = PASSLIB_VECTORS_FILE;
 
 const PASSWORDS = [
   '',

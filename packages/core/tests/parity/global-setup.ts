@@ -1,5 +1,5 @@
+import { ensurePythonEnv } from '@hashbridge/testing';
 import type { TestProject } from 'vitest/node';
-import { ensurePythonEnv } from '../helpers/python-env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

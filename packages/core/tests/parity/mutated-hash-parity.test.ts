@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { type OracleContext, PASSLIB_VECTORS_FILE, PythonOracle } from '@hashbridge/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listSchemes, type SchemeName } from '../../src/index.js';
 import { ourVerdict } from '../helpers/our-verdict.js';
-import { type OracleContext, PythonOracle } from '../helpers/python-oracle.js';
 
 interface Vector {
   readonly scheme: SchemeName;
@@ -12,7 +12,7 @@ interface Vector {
   readonly password: string;
 }
 
-const { vectors } = JSON.parse(readFileSync(new URL('../fixtures/passlib-vectors.json', import.meta.url), 'utf8')) as {
+const { vectors } = JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
   vectors: Vector[];
 };
 

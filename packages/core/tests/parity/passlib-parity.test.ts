@@ -1,9 +1,9 @@
+import { PythonOracle } from '@hashbridge/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listSchemes } from '../../src/index.js';
 import { ourVerdict } from '../helpers/our-verdict.js';
 import { mutate, mutationArbitrary, passwordArbitrary } from '../helpers/passwords.js';
-import { PythonOracle } from '../helpers/python-oracle.js';
 import { SCHEME_CASES } from '../helpers/scheme-cases.js';
 
 /** Random cases per scheme and run; `HASHBRIDGE_PARITY_RUNS` raises it for a longer hunt. */

@@ -1,20 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { bcryptBackend } from '../../src/backends/bcrypt.js';
-import { argon2Backend } from '../../src/schemes/memory-hard/argon2-backend.js';
+import { describe, expect, it } from 'vitest';
+import { activeHashBackends } from '../../src/backends/use-hash-backends.js';
 import { describeKnownAnswerVectors } from '../helpers/known-answer-suite.js';
 
-// Each test file runs in a fresh module graph: the backends are chosen on first use, after this line.
-process.env.HASHBRIDGE_HASH_BACKEND = 'wasm';
-// A worker process may run other test files after this one: give them the default backends back.
-afterAll(() => {
-  delete process.env.HASHBRIDGE_HASH_BACKEND;
-});
-
-describe('Backends with HASHBRIDGE_HASH_BACKEND=wasm', () => {
-  it('are the pure JavaScript / WebAssembly ones', async () => {
-    expect((await bcryptBackend()).name).toBe('hash-wasm');
-    expect((await argon2Backend()).name).not.toMatch(/node-rs/);
+// Nothing is injected here: core's zero-setup default must give passlib's answers on its own.
+describe('Backends when nothing is injected', () => {
+  it('are the portable WebAssembly / pure JavaScript ones', () => {
+    const { bcrypt, argon2 } = activeHashBackends();
+    expect({ bcrypt: bcrypt.name, argon2: argon2.name }).toEqual({ bcrypt: 'hash-wasm', argon2: 'hash-wasm' });
   });
 });
 
-describeKnownAnswerVectors('Known-answer vectors from passlib and libpass (fallback backends)');
+describeKnownAnswerVectors('Known-answer vectors from passlib and libpass (portable backends, the default)');

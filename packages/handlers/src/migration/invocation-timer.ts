@@ -1,12 +1,9 @@
-import type { AuthenticationPhase } from '@hashbridge/core';
-
-/** The phases of a Migration invocation that are timed apart: the store lookup, the verify, the migratedAt write. */
-type MigrationPhase = AuthenticationPhase | 'mark';
+import type { MigrationPhase } from '@hashbridge/core';
 
 /**
  * How long one invocation spent, in milliseconds rounded to the microsecond: in each phase (0 for a phase that
- * did not run, or was still running when the invocation gave up) and in all (`total`, from the handler's
- * first line to the log line that carries these). `total` minus the phases is the handler's own work.
+ * did not run, or whose work had not settled yet) and in all (`total`, from the handler's first line to the
+ * log line that carries these). `total` minus the phases is the handler's own work.
  */
 interface MigrationDurations {
   readonly lookup: number;
@@ -58,5 +55,5 @@ class InvocationTimer {
   }
 }
 
-export type { MigrationDurations, MigrationPhase };
+export type { MigrationDurations };
 export { InvocationTimer };

@@ -59,6 +59,8 @@ const migrationEnvironmentSchema = z.object({
   [ENVIRONMENT.dummyScheme]: z.enum(SCHEME_NAMES).default('bcrypt'),
   /** Answer this long before the Lambda (and Cognito, at 5 s) gives up. */
   [ENVIRONMENT.deadlineMarginMs]: z.coerce.number().int().min(0).default(300),
+  /** `wasm` keeps the portable hash backends even where the native ones are installed (they answer alike). */
+  [ENVIRONMENT.hashBackend]: z.enum(['native', 'wasm']).default('native'),
   /** Only for the local stack: the DynamoDB API to talk to. */
   [ENVIRONMENT.dynamodbEndpoint]: z.url().optional(),
 });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
-import { findFreePort } from '@hashbridge/local-stack';
+import { createLoaderTables, findFreePort, toMskEvent } from '@hashbridge/local-stack';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createLoaderHandler, LoaderBatchError, toMskEvent } from '../../src/index.js';
+import { createLoaderHandler, LoaderBatchError } from '../../src/index.js';
 
 /** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse") */
 const BCRYPT = '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3baTfJKt4kjUFUB4onoSAWYbR47Oo4S';

@@ -3,9 +3,15 @@ import { readFileSync } from 'node:fs';
 import { AdminGetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
 import { createUserMessage } from '@hashbridge/core';
-import { type CognitoTriggerSandbox, type LambdaHandler, startCognitoTriggerSandbox } from '@hashbridge/local-stack';
+import {
+  type CognitoTriggerSandbox,
+  createLoaderTables,
+  type LambdaHandler,
+  startCognitoTriggerSandbox,
+} from '@hashbridge/local-stack';
+import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 /** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse"): no uppercase letter, no digit. */
@@ -13,7 +19,7 @@ const WEAK = { password: 'correct horse', hash: '$2b$04$bkEEQlMMqi7YyhjzlMKS7O3b
 /** A passlib bcrypt hash of a password with every class (core's known-answer vectors). */
 const STRONG_PASSWORD = 'Tr0ub4dor&3';
 const STRONG_HASH = (
-  JSON.parse(readFileSync(new URL('../../../core/tests/fixtures/passlib-vectors.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
     vectors: { scheme: string; hash: string; password: string; expected: unknown }[];
   }
 ).vectors.find((v) => v.scheme === 'bcrypt' && v.expected === true && v.password === STRONG_PASSWORD)?.hash;

@@ -10,9 +10,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
 import { createUserMessage } from '@hashbridge/core';
-import { readState, stackPaths } from '@hashbridge/local-stack';
+import { createLoaderTables, readState, stackPaths } from '@hashbridge/local-stack';
+import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 /** One real passlib hash per scheme family, with its password (from core's known-answer vectors). */
@@ -27,7 +28,7 @@ const FAMILIES = [
   'ldap_salted_sha1',
 ];
 const VECTORS = (
-  JSON.parse(readFileSync(new URL('../../../core/tests/fixtures/passlib-vectors.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
     vectors: { scheme: string; hash: string; password: string; expected: unknown; source: string }[];
   }
 ).vectors;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ensureVirtualenv } from '../../../core/tests/helpers/python-env.js';
+import { ensureVirtualenv } from '@hashbridge/testing';
 
 /** The Python tools the infra tests run, each pinned in `tests/<name>-requirements.txt`. */
 type PythonToolName = 'cfn-lint';

@@ -1,11 +1,22 @@
-import { App, Aspects } from 'aws-cdk-lib';
+import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { HashbridgeStack } from '../../src/index.js';
+import { HashbridgeMigration, HashbridgeStack, StagingTables } from '../../src/index.js';
 import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
 import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
+
+/** The AwsSolutions errors and warnings left once the constructs' own suppressions apply. */
+const checked = (app: App, stack: Stack) => {
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  const annotations = Annotations.fromStack(stack);
+  const format = (message: SynthesisMessage) => `${message.id}: ${String(message.entry.data)}`;
+  return {
+    errors: annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map(format),
+    warnings: annotations.findWarning('*', Match.stringLikeRegexp('.*(AwsSolutions|CdkNag).*')).map(format),
+  };
+};
 
 const findings = (operatorCidr?: string, loaderInPrivateSubnets = false) => {
   const app = new App();
@@ -18,13 +29,7 @@ const findings = (operatorCidr?: string, loaderInPrivateSubnets = false) => {
       ...(operatorCidr === undefined ? {} : { operatorCidr }),
     },
   });
-  Aspects.of(app).add(new AwsSolutionsChecks());
-  const annotations = Annotations.fromStack(stack);
-  const format = (message: SynthesisMessage) => `${message.id}: ${String(message.entry.data)}`;
-  return {
-    errors: annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map(format),
-    warnings: annotations.findWarning('*', Match.stringLikeRegexp('.*(AwsSolutions|CdkNag).*')).map(format),
-  };
+  return checked(app, stack);
 };
 
 describe('cdk-nag AwsSolutions', { timeout: SYNTH_TIMEOUT }, () => {
@@ -35,6 +40,26 @@ describe('cdk-nag AwsSolutions', { timeout: SYNTH_TIMEOUT }, () => {
   ])('finds no unsuppressed error or warning with %s', (_, operatorCidr, loaderInPrivateSubnets) => {
     // Prepare & Act
     const { errors, warnings } = findings(operatorCidr, loaderInPrivateSubnets);
+
+    // Assess
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['StagingTables', (stack: Stack) => new StagingTables(stack, 'Tables')],
+    [
+      'HashbridgeMigration',
+      (stack: Stack) => new HashbridgeMigration(stack, 'Migration', { migrationCode: inlineCode() }),
+    ],
+  ])('finds nothing unsuppressed in %s dropped alone into a stack of its own', (_, add) => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'Own');
+    add(stack);
+
+    // Act
+    const { errors, warnings } = checked(app, stack);
 
     // Assess
     expect(errors).toEqual([]);

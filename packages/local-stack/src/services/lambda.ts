@@ -4,7 +4,7 @@ import { spawnService, waitUntilReady } from '../process.js';
 import type { RunningService } from '../types/stack.js';
 import { childEnv, httpAnswers, type ServiceContext } from './service-context.js';
 
-/** The endpoint runs the project's TypeScript directly through tsx, so it always serves current code. */
+/** The endpoint's own code runs through tsx; the functions it serves are the built packages the workspace lists. */
 const LAMBDA_MAIN = fileURLToPath(new URL('../lambda/main.ts', import.meta.url));
 
 const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
@@ -16,7 +16,7 @@ const startLambda = async (ctx: ServiceContext): Promise<RunningService> => {
     name: 'lambda',
     command: process.execPath,
     // `--import tsx` resolves from the working directory: the workspace root, where npm installed tsx.
-    args: ['--import', 'tsx', LAMBDA_MAIN, '--port', String(port)],
+    args: ['--import', 'tsx', LAMBDA_MAIN, '--port', String(port), '--root', ctx.paths.rootDir],
     cwd: ctx.paths.rootDir,
     // The handlers find the stack's DynamoDB API; the SDK wants a region and credentials, any will do.
     env: childEnv({

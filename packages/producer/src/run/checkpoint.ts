@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -42,5 +42,25 @@ const writeCheckpoint = async (file: string, checkpoint: Checkpoint): Promise<vo
   await rename(temporary, file);
 };
 
-export type { Checkpoint };
-export { readCheckpoint, writeCheckpoint };
+/**
+ * Where the producer keeps its checkpoint. A port, so the window and checkpoint rules can be specified with a
+ * store that fails on purpose (a crash between Kafka's acknowledgement and the checkpoint).
+ */
+interface CheckpointStore {
+  /** The checkpoint of this export, or undefined (none yet, unreadable, or another export's). */
+  readonly read: (exportKey: string) => Checkpoint | undefined;
+  /** Persists the checkpoint; resolves once it would survive a crash. */
+  readonly write: (checkpoint: Checkpoint) => Promise<void>;
+  /** Forgets the checkpoint (`--restart`). */
+  readonly clear: () => void;
+}
+
+/** The checkpoint as a JSON file (`--checkpoint`), replaced whole at every write. */
+const fileCheckpointStore = (file: string): CheckpointStore => ({
+  read: (exportKey) => readCheckpoint(file, exportKey),
+  write: (checkpoint) => writeCheckpoint(file, checkpoint),
+  clear: () => rmSync(file, { force: true }),
+});
+
+export type { Checkpoint, CheckpointStore };
+export { fileCheckpointStore, readCheckpoint, writeCheckpoint };

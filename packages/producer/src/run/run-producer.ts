@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { createUserMessage, type UserMessage } from '@hashbridge/core';
+import {
+  createUserMessage,
+  type LegacySourceRow,
+  type LegacyUserSource,
+  type MessagePublisher,
+  type UserMessage,
+} from '@hashbridge/core';
 import type { ProducerConfig } from '../config.js';
-import { RejectThresholdError } from '../errors.js';
-import { createTopic } from '../sink/kafka-client.js';
-import { KafkaSinkThread } from '../sink/kafka-sink-thread.js';
-import { type LegacyRow, UserSource } from '../source/user-source.js';
-import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { ProducerError, RejectThresholdError } from '../errors.js';
+import { type CheckpointStore, fileCheckpointStore } from './checkpoint.js';
 import { createProgress, type Progress } from './progress.js';
 import { RejectsFile } from './rejects-file.js';
 
@@ -21,6 +23,18 @@ interface ProducerSummary {
   readonly interrupted: boolean;
   readonly dryRun: boolean;
   readonly seconds: number;
+}
+
+/**
+ * What a run reads from and sends to. `runProducer` takes them over: it closes the source and the publisher
+ * when it ends, however it ends.
+ */
+interface ProducerPorts {
+  readonly source: LegacyUserSource;
+  /** Where the messages go; none for a dry run. Its `channels` is how many batches are in flight at once. */
+  readonly publisher?: MessagePublisher;
+  /** @default the JSON file at `config.checkpoint` */
+  readonly checkpoints?: CheckpointStore;
 }
 
 interface RunProducerOptions {
@@ -97,7 +111,7 @@ interface PreparedBatch {
 type RowOutcome = { readonly message: UserMessage } | { readonly reason: string; readonly detail: string };
 
 /** The message for one row, or why the row is refused. Never carries the hash into a reason. */
-const messageOf = (row: LegacyRow): RowOutcome => {
+const messageOf = (row: LegacySourceRow): RowOutcome => {
   if (row.collides) {
     return { reason: 'email-collision', detail: 'another row has the same email once trimmed and lower-cased' };
   }
@@ -119,7 +133,7 @@ const messageOf = (row: LegacyRow): RowOutcome => {
   return { reason: `invalid-${field.split('.')[0]}`, detail: result.detail };
 };
 
-const prepareBatch = (rows: readonly LegacyRow[]): PreparedBatch => {
+const prepareBatch = (rows: readonly LegacySourceRow[]): PreparedBatch => {
   const keys: string[] = [];
   const values: string[] = [];
   const refused: string[] = [];
@@ -135,27 +149,39 @@ const prepareBatch = (rows: readonly LegacyRow[]): PreparedBatch => {
   return { keys, values, refused, read: rows.length, lastId: rows.at(-1)?.id };
 };
 
+/** A failed batch, with what the operator can check; the adapter's own error stays as the cause. */
+const publishFailed = (error: unknown): ProducerError =>
+  new ProducerError(
+    `sending to Kafka failed: ${error instanceof Error ? error.message : String(error)}. Check --brokers, --auth and --tls, that the topic exists (or pass --create-topic), and that this machine may reach the brokers (MSK's public IAM listener is port 9198).`,
+    { cause: error },
+  );
+
 /**
- * Streams the legacy users to Kafka: one JSON message per user, keyed by the normalised email, from one
- * consistent snapshot, in batches acknowledged by all in-sync replicas (idempotent producers, gzip), several
- * in flight at once. Once a batch and every batch before it are acknowledged a checkpoint is written, so a run
- * killed at any moment — SIGKILL included — and started again delivers every user (at least once: the
- * loader's staging is idempotent). Refused rows go to the rejects file with their id and reason, never their
- * hash.
+ * Streams the legacy users to the publisher: one JSON message per user, keyed by the normalised email, in
+ * batches, several in flight at once (one per publisher lane). Once a batch and every batch before it are
+ * acknowledged a checkpoint is written, so a run killed at any moment — SIGKILL included — and started again
+ * delivers every user (at least once: the loader's staging is idempotent). Refused rows go to the rejects file
+ * with their id and reason, never their hash.
+ *
+ * @example
+ * const config = resolveProducerConfig({ table: 'users' }, process.env);
+ * const summary = await runProducer(config, await openProducerPorts(config));
  */
-const runProducer = async (config: ProducerConfig, options: RunProducerOptions = {}): Promise<ProducerSummary> => {
+const runProducer = async (
+  config: ProducerConfig,
+  ports: ProducerPorts,
+  options: RunProducerOptions = {},
+): Promise<ProducerSummary> => {
   const started = performance.now();
+  const { source, publisher } = ports;
+  const checkpoints = ports.checkpoints ?? fileCheckpointStore(config.checkpoint);
   const exportKey = exportKeyOf(config);
-  if (options.restart === true) rmSync(config.checkpoint, { force: true });
-  const checkpoint = config.dryRun ? undefined : readCheckpoint(config.checkpoint, exportKey);
-  let lastId = checkpoint?.lastId;
-  let sent = checkpoint?.sent ?? 0;
-  let rejected = checkpoint?.rejected ?? 0;
+  let lastId: string | undefined;
+  let sent = 0;
+  let rejected = 0;
   let read = 0;
   let interrupted = false;
-
-  const source = await UserSource.open(config.databaseUrl, config);
-  let sink: KafkaSinkThread | undefined;
+  let checkpoint: ReturnType<CheckpointStore['read']>;
   let rejects: RejectsFile | undefined;
 
   /** After a batch is acknowledged (and every batch before it): its rejects, the checkpoint, the progress. */
@@ -166,7 +192,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
     read += batch.read;
     lastId = batch.lastId ?? lastId;
     if (!config.dryRun && lastId !== undefined) {
-      await writeCheckpoint(config.checkpoint, {
+      await checkpoints.write({
         exportKey,
         lastId,
         sent,
@@ -183,42 +209,40 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
     }
   };
 
-  // Up to `batchesInFlight` batches are in flight, batch n on producer n mod batchesInFlight, while the next
-  // is read and validated: each batch waits a round trip to the brokers, and a producer sends one batch at a
-  // time. Acknowledgements may come in any order, but each batch is recorded (rejects, checkpoint) only after
-  // it and every batch before it, so the checkpoint never passes an unacknowledged row. A user is in one
-  // batch of an export only, so batches crossing each other cannot reorder a user's messages.
+  // Up to `lanes` batches are in flight, batch n on lane n mod lanes, while the next is read and validated:
+  // each batch waits a round trip to the brokers, and a lane sends one batch at a time. Acknowledgements may
+  // come in any order, but each batch is recorded (rejects, checkpoint) only after it and every batch before
+  // it, so the checkpoint never passes an unacknowledged row. A user is in one batch of an export only, so
+  // batches crossing each other cannot reorder a user's messages.
+  const lanes = publisher?.channels ?? 1;
   let recorded: Promise<void> = Promise.resolve();
   const window: Promise<void>[] = [];
   let batchNumber = 0;
   try {
+    if (options.restart === true) checkpoints.clear();
+    checkpoint = config.dryRun ? undefined : checkpoints.read(exportKey);
+    lastId = checkpoint?.lastId;
+    sent = checkpoint?.sent ?? 0;
+    rejected = checkpoint?.rejected ?? 0;
     rejects = await RejectsFile.open(config.rejects, checkpoint?.rejectsBytes);
-    if (!config.dryRun) {
-      if (config.createTopic) {
-        await createTopic(config, {
-          name: config.topic,
-          partitions: config.partitions,
-          replicationFactor: config.replicationFactor,
-        });
-      }
-      sink = new KafkaSinkThread(config);
-    }
     const total = await source.count(lastId);
     const progress = createProgress(total, config.progress, options.progressStream);
 
     for await (const rows of readAhead(source.batches(lastId, config.batchSize))) {
       const batch = prepareBatch(rows);
-      // The producer this batch goes to is free once the batch it sent before is recorded.
-      if (window.length >= config.batchesInFlight) await window.shift();
+      // The lane this batch goes to is free once the batch it sent before is recorded.
+      if (window.length >= lanes) await window.shift();
       if (options.signal?.aborted === true) {
         interrupted = true;
         break;
       }
-      const producer = batchNumber++ % config.batchesInFlight;
+      const lane = batchNumber++ % lanes;
       const acknowledged =
-        sink === undefined || batch.keys.length === 0
+        publisher === undefined || config.dryRun || batch.keys.length === 0
           ? Promise.resolve()
-          : sink.send(producer, config.topic, batch.keys, batch.values);
+          : publisher.publish(lane, { topic: config.topic, keys: batch.keys, values: batch.values }).catch((error) => {
+              throw publishFailed(error);
+            });
       // Chained, not Promise.all: a failed batch settles only after the batches before it are recorded.
       recorded = recorded.then(() => acknowledged).then(() => record(batch, progress));
       // A failure is raised by an `await` of the window or of `recorded`; until then it is not unhandled.
@@ -232,7 +256,7 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   } finally {
     await recorded.catch(() => undefined);
     await rejects?.close();
-    await sink?.close();
+    await publisher?.close();
     await source.close();
   }
   return {
@@ -246,5 +270,5 @@ const runProducer = async (config: ProducerConfig, options: RunProducerOptions =
   };
 };
 
-export type { ProducerSummary, RunProducerOptions };
+export type { ProducerPorts, ProducerSummary, RunProducerOptions };
 export { runProducer };

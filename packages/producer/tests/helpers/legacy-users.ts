@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import pg from 'pg';
 
 /** Real passlib hashes of several schemes (from @hashbridge/core's known-answer vectors), reused across users. */
 const PASSLIB_HASHES: readonly string[] = (() => {
-  const { vectors } = JSON.parse(
-    readFileSync(new URL('../../../core/tests/fixtures/passlib-vectors.json', import.meta.url), 'utf8'),
-  ) as { vectors: { scheme: string; hash: string }[] };
+  const { vectors } = JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
+    vectors: { scheme: string; hash: string }[];
+  };
   const wanted = ['bcrypt', 'argon2', 'pbkdf2_sha256', 'sha512_crypt', 'django_pbkdf2_sha256', 'phpass', 'md5_crypt'];
   return wanted.map((scheme) => vectors.find((vector) => vector.scheme === scheme)?.hash ?? '');
 })();

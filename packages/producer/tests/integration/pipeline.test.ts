@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createLoaderTables, DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { normalizeEmail } from '@hashbridge/core';
-import { createLoaderHandler, runLocalEventSource } from '@hashbridge/handlers';
+import { createLoaderHandler } from '@hashbridge/handlers';
+import { createLoaderTables, runLocalEventSource } from '@hashbridge/local-stack';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveProducerConfig, runProducer } from '../../src/index.js';
+import { openProducerPorts, resolveProducerConfig, runProducer } from '../../src/index.js';
 import { BAD_ROWS, seedLegacyUsers } from '../helpers/legacy-users.js';
 
 const env = inject('stackEnv');
@@ -53,7 +54,7 @@ describe('Pipeline: PostgreSQL → producer → Kafka → loader → DynamoDB AP
     const documents = DynamoDBDocumentClient.from(client);
 
     // Act
-    const summary = await runProducer(config);
+    const summary = await runProducer(config, await openProducerPorts(config));
     await runLocalEventSource({
       kafka: { brokers: config.brokers },
       topic,

@@ -11,7 +11,7 @@ import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { Kafka, type KafkaConfig, logLevel, Partitioners, type PartitionMetadata } from 'kafkajs';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveProducerConfig, runProducer } from '../../src/index.js';
+import { openProducerPorts, resolveProducerConfig, runProducer } from '../../src/index.js';
 import { seedLegacyUsers } from '../helpers/legacy-users.js';
 
 const env = inject('stackEnv');
@@ -237,7 +237,7 @@ describe('Producer: resuming and authentication', () => {
     );
 
     // Act
-    const summary = await runProducer(config);
+    const summary = await runProducer(config, await openProducerPorts(config));
 
     // Assess
     expect(summary.sent).toBe(50);
@@ -271,7 +271,7 @@ describe('Producer: resuming and authentication', () => {
     );
 
     // Act
-    const run = runProducer(config);
+    const run = runProducer(config, await openProducerPorts(config));
 
     // Assess
     await expect(run).rejects.toThrow(/sending to Kafka failed: .*ECONNREFUSED 127\.0\.0\.1:1.*Check --brokers/);
@@ -313,7 +313,7 @@ describe('Producer: resuming and authentication', () => {
       env,
     );
 
-    await expect(runProducer(config)).rejects.toThrow(
+    await expect(runProducer(config, await openProducerPorts(config))).rejects.toThrow(
       /cannot write the rejects report .*choose another path with --rejects/,
     );
   });
@@ -339,7 +339,7 @@ describe('Producer: resuming and authentication', () => {
       );
 
       // Act
-      const summary = await runProducer(config);
+      const summary = await runProducer(config, await openProducerPorts(config));
 
       // Assess: read back by @platformatic/kafka's consumer (kafkajs has no lz4 or snappy codec of its own).
       expect(summary.sent).toBe(300);
@@ -380,7 +380,7 @@ describe('Producer: resuming and authentication', () => {
     );
 
     // Act
-    const summary = await runProducer(config);
+    const summary = await runProducer(config, await openProducerPorts(config));
 
     // Assess
     expect(summary).toMatchObject({ read: 26, sent: 0, rejected: 6, dryRun: true });

@@ -1,4 +1,4 @@
-import { bcryptBackend } from '../../backends/bcrypt.js';
+import { activeHashBackends } from '../../backends/use-hash-backends.js';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { BCRYPT_ALPHABET, decodeBcryptBase64 } from '../../encoding/hash64.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
@@ -68,8 +68,11 @@ const bcryptKey = (password: Uint8Array, ident: ParsedBcrypt['ident']): Uint8Arr
 
 /** True when the bcrypt checksum of `password` bytes matches the parsed hash. */
 const bcryptMatches = async (password: Uint8Array, parsed: ParsedBcrypt): Promise<boolean> => {
-  const backend = await bcryptBackend();
-  const checksum = await backend.checksum(bcryptKey(password, parsed.ident), parsed.salt, parsed.cost);
+  const checksum = await activeHashBackends().bcrypt.checksum(
+    bcryptKey(password, parsed.ident),
+    parsed.salt,
+    parsed.cost,
+  );
   return constantTimeEqual(checksum, parsed.checksum);
 };
 

@@ -1,3 +1,5 @@
+import type { Argon2Parameters, Argon2Type } from '../../backends/argon2.js';
+import { activeHashBackends } from '../../backends/use-hash-backends.js';
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { decodeBase64Unpadded, encodeBase64Unpadded } from '../../encoding/base64.js';
 import { HashPolicyError, MalformedHashError } from '../../errors.js';
@@ -5,7 +7,6 @@ import { utf8 } from '../../password.js';
 import { isAscii } from '../../python/python-text.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, PreparedHash, SchemeContext } from '../../types/scheme.js';
-import { type Argon2Parameters, type Argon2Type, argon2Backend } from './argon2-backend.js';
 
 /**
  * passlib 1.7.4 hands argon2 hashes to argon2-cffi, so libargon2's own decoder is the specification:
@@ -107,8 +108,7 @@ const prepareArgon2 = (scheme: SchemeName, hash: string, context: SchemeContext)
       parsed.timeCost < PASSLIB_TIME_COST,
     verify: async (password) => {
       if (version !== 0x10 && version !== 0x13) return false;
-      const backend = await argon2Backend();
-      const digest = await backend.digest(utf8(password), { ...parsed, version });
+      const digest = await activeHashBackends().argon2.digest(utf8(password), { ...parsed, version });
       return constantTimeEqual(digest, parsed.checksum);
     },
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AuthenticationPhase,
   authenticateStagedUser,
   dummyVerify,
+  type MigrationPhase,
   mapUserAttributes,
   type PhaseRunner,
   type StagedUser,
@@ -124,10 +124,10 @@ describe('Function: authenticateStagedUser', () => {
     expect(spent).toEqual(['pbkdf2_sha256']);
   });
 
-  it('runs the lookup and then the verify through timePhase, each phase around its own work', async () => {
+  it('runs the lookup and then the verify through runPhase, each phase around its own work', async () => {
     // Prepare: note where each phase starts and ends, and which phase the store read happens in.
     const events: string[] = [];
-    const timePhase: PhaseRunner = async (phase, work) => {
+    const runPhase: PhaseRunner = async (phase, work) => {
       events.push(`${phase} start`);
       try {
         return await work();
@@ -147,7 +147,7 @@ describe('Function: authenticateStagedUser', () => {
     // Act
     const outcome = await authenticateStagedUser('ada@example.com', 'correct horse', {
       store: recordingStore,
-      timePhase,
+      runPhase,
     });
 
     // Assess
@@ -157,9 +157,9 @@ describe('Function: authenticateStagedUser', () => {
 
   it('runs the same phases for an unknown user, the dummy verify inside the verify phase', async () => {
     // Prepare
-    const phases: AuthenticationPhase[] = [];
-    let current: AuthenticationPhase | undefined;
-    const timePhase: PhaseRunner = async (phase, work) => {
+    const phases: MigrationPhase[] = [];
+    let current: MigrationPhase | undefined;
+    const runPhase: PhaseRunner = async (phase, work) => {
       phases.push(phase);
       current = phase;
       try {
@@ -168,7 +168,7 @@ describe('Function: authenticateStagedUser', () => {
         current = undefined;
       }
     };
-    const dummyPhases: (AuthenticationPhase | undefined)[] = [];
+    const dummyPhases: (MigrationPhase | undefined)[] = [];
     const noting: typeof dummyVerify = async (options) => {
       dummyPhases.push(current);
       return dummyVerify(options);
@@ -179,7 +179,7 @@ describe('Function: authenticateStagedUser', () => {
       store: storeWith(staged),
       dummyScheme: 'md5_crypt',
       dummyVerify: noting,
-      timePhase,
+      runPhase,
     });
 
     // Assess

@@ -1,0 +1,4 @@
+export type { DynamoDBQuarantineStoreOptions } from './dynamodb-quarantine-store.js';
+export { DynamoDBQuarantineStore } from './dynamodb-quarantine-store.js';
+export type { DynamoDBStagedUserStoreOptions } from './dynamodb-staged-user-store.js';
+export { DynamoDBStagedUserStore } from './dynamodb-staged-user-store.js';

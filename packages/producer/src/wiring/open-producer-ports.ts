@@ -1,0 +1,45 @@
+import { AdapterError } from '@hashbridge/adapters';
+import { createTopic, KafkaPublisher } from '@hashbridge/adapters/kafka';
+import { PostgresUserSource } from '@hashbridge/adapters/postgres';
+import type { ProducerConfig } from '../config.js';
+import { ProducerConfigError, ProducerError } from '../errors.js';
+import type { ProducerPorts } from '../run/run-producer.js';
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The real ports for a run: the PostgreSQL source (one snapshot for the whole export) and, unless it is a dry
+ * run, the Kafka publisher with `batchesInFlight` lanes; the topic is created first with `--create-topic`.
+ * Errors say which flags to check. Whatever was opened is closed again when a later step fails.
+ */
+const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts> => {
+  let source: PostgresUserSource;
+  try {
+    source = await PostgresUserSource.open(config.databaseUrl, config);
+  } catch (error) {
+    if (!(error instanceof AdapterError)) throw error;
+    throw new ProducerConfigError(
+      `${reason(error)}; check --database-url, --table, the --*-column options or --query`,
+      { cause: error },
+    );
+  }
+  if (config.dryRun) return { source };
+  try {
+    if (config.createTopic) {
+      await createTopic(config, {
+        name: config.topic,
+        partitions: config.partitions,
+        replicationFactor: config.replicationFactor,
+      });
+    }
+  } catch (error) {
+    await source.close();
+    throw new ProducerError(
+      `cannot create the topic ${config.topic}: ${reason(error)}. Check --brokers, --auth and --tls, and that the role may create topics.`,
+      { cause: error },
+    );
+  }
+  return { source, publisher: new KafkaPublisher({ settings: config, channels: config.batchesInFlight }) };
+};
+
+export { openProducerPorts };

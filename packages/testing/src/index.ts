@@ -1,0 +1,6 @@
+export type { PasslibVector } from './passlib-vectors.js';
+export { PASSLIB_VECTORS_FILE, readPasslibVectors } from './passlib-vectors.js';
+export type { OracleName } from './python-env.js';
+export { ensurePythonEnv, ensureVirtualenv, ORACLE_DIR } from './python-env.js';
+export type { OracleContext, OracleVerdict } from './python-oracle.js';
+export { PythonOracle } from './python-oracle.js';
