@@ -112,7 +112,7 @@ for (const scheme of SCHEMES) {
       coldUser,
       warmUsers,
       baselineUsers,
-      adaptersModule: path('../packages/adapters/dist/index.js'),
+      adaptersModule: path('../packages/adapters/dist/dynamodb.js'),
       endpoint: env.DYNAMODB_ENDPOINT,
       tableName: tables.stagingTable,
     }),

@@ -1,8 +1,4 @@
 // The adapters themselves are in subpaths (`@hashbridge/adapters/dynamodb`, `/kafka`, `/postgres`), so
 // importing one never loads the others' SDKs.
 export { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from './constants.js';
-export type { DynamoDBQuarantineStoreOptions } from './dynamodb/dynamodb-quarantine-store.js';
-export { DynamoDBQuarantineStore } from './dynamodb/dynamodb-quarantine-store.js';
-export type { DynamoDBStagedUserStoreOptions } from './dynamodb/dynamodb-staged-user-store.js';
-export { DynamoDBStagedUserStore } from './dynamodb/dynamodb-staged-user-store.js';
 export { AdapterError, PublishError, SourceReadError } from './errors.js';

@@ -7,7 +7,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { useHashBackends } from '@hashbridge/core';
 import { createMigrationHandler } from './migration/create-migration-handler.js';
 import { loadHashBackends } from './migration/load-hash-backends.js';

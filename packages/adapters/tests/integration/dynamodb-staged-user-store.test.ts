@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createUserMessage, type UserMessage } from '@hashbridge/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '../../src/index.js';
+import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '../../src/dynamodb/index.js';
 import { dynamoDbForTest } from '../helpers/dynamodb.js';
 
 /** passlib 1.7.4: bcrypt.using(rounds=4).hash("correct horse") */

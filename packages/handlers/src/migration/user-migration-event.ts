@@ -1,27 +1,26 @@
-import { MigrateUserTriggerSchema } from '@aws-lambda-powertools/parser/schemas/cognito';
 import type { UserMigrationRequest } from '@hashbridge/core';
 import * as z from 'zod';
 
-const { request, userName } = MigrateUserTriggerSchema.shape;
-
 /** A user name or an email address, which is at most 320 characters long: anything longer is not a real sign-in. */
-const userNameSchema = userName.min(1).max(320);
+const userNameSchema = z.string().min(1).max(320);
 
 /*
- * Built from Powertools' MigrateUserTriggerSchema, taking only the fields the handler reads. The whole schema
- * would refuse real events: it requires a password, which ForgotPassword events do not carry, and every
- * response field, which cognito-local leaves out. Anything else about the event is left alone.
+ * The fields of Powertools' MigrateUserTriggerSchema that the handler reads, with the same types (the tests
+ * hold the two schemas to the same events). Not imported from @aws-lambda-powertools/parser: its schemas
+ * import zod's named `z`, which puts every zod locale into the bundle (+360 KiB, 640 KB → 983 KB measured),
+ * and the whole schema would refuse real events anyway (it requires a password, which ForgotPassword events
+ * do not carry, and every response field, which cognito-local leaves out).
  */
 const authenticationEventSchema = z.object({
   triggerSource: z.literal('UserMigration_Authentication'),
   userName: userNameSchema,
-  request: request.pick({ password: true }).loose(),
+  request: z.looseObject({ password: z.string() }),
 });
 
 const forgotPasswordEventSchema = z.object({
   triggerSource: z.literal('UserMigration_ForgotPassword'),
   userName: userNameSchema,
-  request: request.pick({ password: true }).partial().loose(),
+  request: z.looseObject({ password: z.string().optional() }),
 });
 
 /**

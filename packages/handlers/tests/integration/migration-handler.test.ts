@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
 import { createLoaderTables } from '@hashbridge/local-stack';
 import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { AdminGetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
 import {
   type CognitoTriggerSandbox,

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBStagedUserStore } from '@hashbridge/adapters';
+import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
 import { createUserMessage } from '@hashbridge/core';
 import { createLoaderTables, readState, stackPaths } from '@hashbridge/local-stack';
 import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';

@@ -1,3 +1,4 @@
+import { MigrateUserTriggerSchema } from '@aws-lambda-powertools/parser/schemas/cognito';
 import { describe, expect, it } from 'vitest';
 import { userMigrationEventSchema } from '../../src/migration/user-migration-event.js';
 
@@ -38,6 +39,34 @@ describe('Schema: userMigrationEventSchema', () => {
       trigger: 'forgot-password',
       userName: 'Ada@example.com',
     });
+  });
+
+  it("agrees with Powertools' MigrateUserTriggerSchema on a sign-in event as Cognito sends it", () => {
+    // Prepare
+    const event = eventOf('UserMigration_Authentication', {
+      password: 'correct horse',
+      validationData: { source: 'web' },
+    });
+
+    // Act
+    const powertools = MigrateUserTriggerSchema.parse(event);
+
+    // Assess: the fields the handler reads, read the same.
+    expect(read(event)).toEqual({
+      trigger: 'authentication',
+      userName: powertools.userName,
+      password: powertools.request.password,
+    });
+  });
+
+  it('refuses, as Powertools does, a password or a user name that is not a string', () => {
+    for (const event of [
+      eventOf('UserMigration_Authentication', { password: 12345678 }),
+      eventOf('UserMigration_Authentication', { password: 'pw' }, 42 as unknown as string),
+    ]) {
+      expect(MigrateUserTriggerSchema.safeParse(event).success).toBe(false);
+      expect(userMigrationEventSchema.safeParse(event).success).toBe(false);
+    }
   });
 
   it("accepts cognito-local's events, which leave most response fields out", () => {
