@@ -3,7 +3,7 @@ export type { NativeBcryptModule } from './backends/bcrypt.js';
 export type { HashBackendChoice, HashBackendNames } from './backends/use-hash-backends.js';
 export { useHashBackends } from './backends/use-hash-backends.js';
 export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
-export { DEFAULT_TOPIC, ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from './contract.js';
+export { DEFAULT_TOPIC, ENVIRONMENT, METRICS, QUARANTINE_TABLE, REFUSAL_CAUSES, STAGING_TABLE } from './contract.js';
 export { dummyVerify } from './dummy-verify.js';
 export {
   HashBackendError,
