@@ -4,7 +4,9 @@
  * pyca bcrypt, argon2-cffi, hashlib) and, where one exists, a native Node equivalent (node:crypto,
  * @node-rs/bcrypt, @node-rs/argon2). "Ours" runs with the native backends injected, as the Migration Lambda
  * injects them; "fallback" is core's portable pure-JS/WASM default (`useHashBackends('wasm')`), run in a
- * child process. Prints a Markdown table; benchmarks/hash-verify.md holds the one printed here.
+ * child process. A second table does the same for Django's and Werkzeug's hashers at the frameworks' own
+ * defaults, beside the framework's own check (check_password, check_password_hash). Prints Markdown
+ * tables; benchmarks/hash-verify.md holds the ones printed here.
  *
  *   npm run bench:hash [-- --repeat 5]
  */
@@ -17,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { listSchemes, type SchemeName, useHashBackends, verifyPassword } from '@hashbridge/core';
-import { ensurePythonEnv } from '@hashbridge/testing';
+import { ensurePythonEnv, type FrameworkOracleName, PythonOracle } from '@hashbridge/testing';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +50,25 @@ const SCHEMES: readonly SchemeName[] = [
   'hex_sha256',
 ];
 
+/** Each Django 5.2 and Werkzeug 3 hasher at the framework's defaults (Django 4.2's for the ones 5.x removed). */
+const FRAMEWORK_HASHERS: readonly { scheme: SchemeName; oracle: FrameworkOracleName; hasher: string }[] = [
+  { scheme: 'django_pbkdf2_sha256', oracle: 'django', hasher: 'PBKDF2PasswordHasher, 1,000,000 iterations' },
+  { scheme: 'django_pbkdf2_sha1', oracle: 'django', hasher: 'PBKDF2SHA1PasswordHasher, 1,000,000 iterations' },
+  { scheme: 'django_argon2', oracle: 'django', hasher: 'Argon2PasswordHasher, t=2 m=100 MiB p=8' },
+  { scheme: 'django_bcrypt_sha256', oracle: 'django', hasher: 'BCryptSHA256PasswordHasher, cost 12' },
+  { scheme: 'django_bcrypt', oracle: 'django', hasher: 'BCryptPasswordHasher, cost 12' },
+  { scheme: 'django_scrypt', oracle: 'django', hasher: 'ScryptPasswordHasher, N=2^14 r=8 p=5' },
+  { scheme: 'django_salted_md5', oracle: 'django', hasher: 'MD5PasswordHasher' },
+  { scheme: 'django_salted_sha1', oracle: 'django-legacy', hasher: 'SHA1PasswordHasher (Django 4.2)' },
+  { scheme: 'django_unsalted_md5', oracle: 'django-legacy', hasher: 'UnsaltedMD5PasswordHasher (Django 4.2)' },
+  { scheme: 'django_unsalted_sha1', oracle: 'django-legacy', hasher: 'UnsaltedSHA1PasswordHasher (Django 4.2)' },
+  { scheme: 'django_des_crypt', oracle: 'django-legacy', hasher: 'CryptPasswordHasher (Django 4.2)' },
+  { scheme: 'werkzeug_pbkdf2', oracle: 'django', hasher: 'Werkzeug pbkdf2, sha256 1,000,000 iterations' },
+  { scheme: 'werkzeug_scrypt', oracle: 'django', hasher: 'Werkzeug scrypt (default), N=2^15 r=8 p=1' },
+];
+/** Werkzeug's default method is scrypt: pbkdf2 is asked for by name, with nothing else. */
+const frameworkSettings = (scheme: SchemeName) => (scheme === 'werkzeug_pbkdf2' ? { method: 'pbkdf2' } : {});
+
 const median = (samples: number[]): number => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -66,16 +87,23 @@ const time = async (run: () => Promise<unknown>, repeat: number): Promise<number
   return median(samples);
 };
 
+const MEMORY_HARD: ReadonlySet<SchemeName> = new Set([
+  'argon2',
+  'scrypt',
+  'django_argon2',
+  'django_scrypt',
+  'werkzeug_scrypt',
+]);
 const repeatFor = (scheme: SchemeName): number =>
-  scheme === 'argon2' || scheme === 'scrypt' ? Math.max(3, Math.ceil(REPEAT / 2)) : REPEAT;
+  MEMORY_HARD.has(scheme) ? Math.max(3, Math.ceil(REPEAT / 2)) : REPEAT;
 
-const timeOurs = async (hashes: Record<string, string>): Promise<Record<string, number>> => {
+/** The hashes to time, by row: a passlib scheme's name, or `framework:<scheme>` for a framework's hash. */
+type Hashes = Record<string, { readonly scheme: SchemeName; readonly hash: string }>;
+
+const timeOurs = async (hashes: Hashes): Promise<Record<string, number>> => {
   const result: Record<string, number> = {};
-  for (const [scheme, hash] of Object.entries(hashes)) {
-    result[scheme] = await time(
-      () => verifyPassword(PASSWORD, hash, { scheme: scheme as SchemeName }),
-      repeatFor(scheme as SchemeName),
-    );
+  for (const [row, { scheme, hash }] of Object.entries(hashes)) {
+    result[row] = await time(() => verifyPassword(PASSWORD, hash, { scheme }), repeatFor(scheme));
   }
   return result;
 };
@@ -83,7 +111,7 @@ const timeOurs = async (hashes: Record<string, string>): Promise<Record<string, 
 // Child mode: time our fallback backends only, for the parent.
 if (values['fallback-only'] !== undefined) {
   useHashBackends('wasm');
-  const hashes = JSON.parse(readFileSync(values['fallback-only'], 'utf8')) as Record<string, string>;
+  const hashes = JSON.parse(readFileSync(values['fallback-only'], 'utf8')) as Hashes;
   process.stdout.write(JSON.stringify(await timeOurs(hashes)));
   process.exit(0);
 }
@@ -150,11 +178,24 @@ for (const scheme of SCHEMES) {
   hashes[scheme] = made.hash;
   passlibBackends[scheme] = made.backend;
 }
-const ready = Object.fromEntries(Object.entries(hashes).filter(([scheme]) => implemented.has(scheme as SchemeName)));
+const ready: Hashes = Object.fromEntries(
+  Object.entries(hashes)
+    .filter(([scheme]) => implemented.has(scheme as SchemeName))
+    .map(([scheme, hash]) => [scheme, { scheme: scheme as SchemeName, hash }]),
+);
+const frameworks: Record<FrameworkOracleName, PythonOracle> = {
+  django: new PythonOracle(ensurePythonEnv('django'), 'framework_oracle.py'),
+  'django-legacy': new PythonOracle(ensurePythonEnv('django-legacy'), 'framework_oracle.py'),
+};
+for (const { scheme, oracle } of FRAMEWORK_HASHERS) {
+  const hash = await frameworks[oracle].hash(scheme, PASSWORD, frameworkSettings(scheme));
+  ready[`framework:${scheme}`] = { scheme, hash };
+}
 
 process.stderr.write('timing @hashbridge/core (native backends)...\n');
 useHashBackends({ bcrypt: await import('@node-rs/bcrypt'), argon2: await import('@node-rs/argon2') });
-const ours = await timeOurs(ready);
+// Passlib's rows here; each framework row is timed right beside the framework's own check, below.
+const ours = await timeOurs(Object.fromEntries(Object.entries(ready).filter(([row]) => !row.startsWith('framework:'))));
 process.stderr.write('timing the pure JS / WASM fallback in a child process...\n');
 const input = join(tmpdir(), `hashbridge-bench-${process.pid}.json`);
 writeFileSync(input, JSON.stringify(ready));
@@ -187,8 +228,30 @@ for (const scheme of SCHEMES) {
 }
 passlib.close();
 
+process.stderr.write('timing Django and Werkzeug...\n');
+const frameworkRows: string[] = [];
+for (const { scheme, oracle, hasher } of FRAMEWORK_HASHERS) {
+  const row = `framework:${scheme}`;
+  const { hash } = ready[row] ?? { hash: '' };
+  const oursMs = await time(() => verifyPassword(PASSWORD, hash, { scheme }), repeatFor(scheme));
+  const ms = await frameworks[oracle].time(scheme, PASSWORD, hash, repeatFor(scheme) + 1);
+  const frameworkMs = median(ms.slice(1));
+  const f = (value: number | undefined): string => (value === undefined ? '—' : value.toPrecision(3));
+  frameworkRows.push(
+    `| ${hasher} | ${scheme} | ${f(oursMs)} | ${f(fallback[row])} | ${f(frameworkMs)} | ${(oursMs / frameworkMs).toFixed(2)} |`,
+  );
+}
+await Promise.all(Object.values(frameworks).map((framework) => framework.close()));
+
 console.log(
   '| scheme (passlib default cost) | ours (ms) | ours, fallback (ms) | passlib (ms, backend) | native Node (ms) | ours / fastest |',
 );
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
+
+console.log('');
+console.log(
+  '| hasher (framework default) | scheme | ours (ms) | ours, fallback (ms) | framework (ms) | ours / framework |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const row of frameworkRows) console.log(row);

@@ -1,3 +1,4 @@
+import type { LockoutRule } from './types/lockout.js';
 import type { CostPolicy } from './types/policy.js';
 
 /** passlib refuses longer passwords (in code points) everywhere, verify included (`PasswordSizeError`). */
@@ -28,4 +29,19 @@ const DEFAULT_COST_POLICY: CostPolicy = Object.freeze({
  */
 const COGNITO_PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
 
-export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH };
+/** Cognito's lockout for users in a pool: 5 failures, then 1 s doubling up to 15 minutes. */
+const DEFAULT_LOCKOUT_RULE: LockoutRule = Object.freeze({ threshold: 5, maxLockSeconds: 900 });
+
+/**
+ * Days a migrated user's staged record (and a quarantined record) stays before DynamoDB's TTL deletes it: long
+ * enough to repair a user creation that failed, short enough that the legacy hash does not live on for ever.
+ */
+const DEFAULT_HASH_RETENTION_DAYS = 30;
+
+export {
+  COGNITO_PASSWORD_SYMBOLS,
+  DEFAULT_COST_POLICY,
+  DEFAULT_HASH_RETENTION_DAYS,
+  DEFAULT_LOCKOUT_RULE,
+  MAX_PASSWORD_LENGTH,
+};

@@ -2,7 +2,13 @@ export type { NativeArgon2Module } from './backends/argon2.js';
 export type { NativeBcryptModule } from './backends/bcrypt.js';
 export type { HashBackendChoice, HashBackendNames } from './backends/use-hash-backends.js';
 export { useHashBackends } from './backends/use-hash-backends.js';
-export { COGNITO_PASSWORD_SYMBOLS, DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
+export {
+  COGNITO_PASSWORD_SYMBOLS,
+  DEFAULT_COST_POLICY,
+  DEFAULT_HASH_RETENTION_DAYS,
+  DEFAULT_LOCKOUT_RULE,
+  MAX_PASSWORD_LENGTH,
+} from './constants.js';
 export { DEFAULT_TOPIC, ENVIRONMENT, METRICS, QUARANTINE_TABLE, REFUSAL_CAUSES, STAGING_TABLE } from './contract.js';
 export { dummyVerify } from './dummy-verify.js';
 export {
@@ -39,6 +45,7 @@ export type {
 } from './migration/authenticate-staged-user.js';
 export { authenticateStagedUser } from './migration/authenticate-staged-user.js';
 export type {
+  FailureRecord,
   MarkOutcome,
   MigrateUserDependencies,
   UserMigrationOutcome,
@@ -46,6 +53,7 @@ export type {
 } from './migration/migrate-user.js';
 export { migrateUser } from './migration/migrate-user.js';
 export { unmetPasswordRequirements } from './migration/password-strength.js';
+export { isLocked, lockedUntil } from './migration/sign-in-lockout.js';
 export type { AttributeMapping } from './migration/user-attributes.js';
 export { DEFAULT_ATTRIBUTE_MAPPING, mapUserAttributes, STANDARD_ATTRIBUTES } from './migration/user-attributes.js';
 export type { LegacySourceRow, LegacyUserSource } from './ports/legacy-user-source.js';
@@ -54,6 +62,7 @@ export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-stor
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
+export type { LockoutRule } from './types/lockout.js';
 export type { MigrationPhase, PhaseRunner } from './types/migration-phase.js';
 export type { PasswordRequirement, PasswordStrengthRule } from './types/password-strength.js';
 export type { CostPolicy } from './types/policy.js';

@@ -21,6 +21,7 @@ const IDENTIFY_ORDER: readonly SchemeName[] = [
   'scrypt',
   'werkzeug_pbkdf2',
   'werkzeug_scrypt',
+  'django_scrypt',
   'pbkdf2_sha1',
   'pbkdf2_sha256',
   'pbkdf2_sha512',
@@ -38,6 +39,8 @@ const IDENTIFY_ORDER: readonly SchemeName[] = [
   'django_bcrypt',
   'django_salted_sha1',
   'django_salted_md5',
+  // Django's name for `sha1$$…`, which passlib's django_salted_sha1 (empty salt) reads the same way.
+  'django_unsalted_sha1',
   'django_des_crypt',
   'ldap_bcrypt',
   'ldap_md5_crypt',
@@ -76,6 +79,8 @@ const IDENTIFY_ORDER: readonly SchemeName[] = [
   'hex_sha256',
   'hex_sha512',
   'hex_md5',
+  // Django's name for bare MD5 hex (and `md5$$…`): hex_md5 and django_salted_md5 answer the same first.
+  'django_unsalted_md5',
   'des_crypt',
   'bigcrypt',
   'crypt16',

@@ -1,7 +1,8 @@
 /**
  * Every scheme name hashbridge knows: the 76 verifiable schemes passlib 1.7.4 registers
  * (`passlib.registry.list_crypt_handlers()`, less the deprecated unix_fallback), plus formats found beside
- * them in the same databases: Werkzeug's `pbkdf2:` and `scrypt:`, and WordPress 6.8's `$wp$`.
+ * them in the same databases: Werkzeug's `pbkdf2:` and `scrypt:`, WordPress 6.8's `$wp$`, and the Django
+ * hashers passlib lacks (`scrypt$`, Django 4.0+; the unsalted MD5 and SHA-1 forms Django 5.1 removed).
  * `listSchemes()` tells which of them this build verifies.
  */
 const SCHEME_NAMES = [
@@ -28,6 +29,9 @@ const SCHEME_NAMES = [
   'django_pbkdf2_sha256',
   'django_salted_md5',
   'django_salted_sha1',
+  'django_scrypt',
+  'django_unsalted_md5',
+  'django_unsalted_sha1',
   'dlitz_pbkdf2_sha1',
   'fshp',
   'grub_pbkdf2_sha512',

@@ -1,6 +1,6 @@
 import { DEFAULT_COST_POLICY, MAX_PASSWORD_LENGTH } from './constants.js';
 import { PasswordValueError, UnknownHashError } from './errors.js';
-import { candidateSchemes, findHashScheme } from './identify-hash.js';
+import { candidateSchemes, findHashScheme, findSyntacticScheme } from './identify-hash.js';
 import { codePointLength } from './password.js';
 import type { PasswordHashScheme } from './types/scheme.js';
 import type { VerifyOptions, VerifyResult } from './types/verify.js';
@@ -13,7 +13,8 @@ const schemeFor = (hash: string, options: VerifyOptions): PasswordHashScheme => 
     }
     if (scheme !== undefined) return scheme;
   }
-  const scheme = findHashScheme(hash, options.schemes);
+  // A well-formed match first; failing that, the scheme whose prefix the hash has, to say what is wrong with it.
+  const scheme = findHashScheme(hash, options.schemes) ?? findSyntacticScheme(hash, options.schemes);
   if (scheme === undefined) throw new UnknownHashError('the hash is not in the format of any allowed scheme');
   return scheme;
 };

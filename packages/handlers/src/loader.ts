@@ -8,6 +8,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
+import { METRICS } from '@hashbridge/core';
 import { createLoaderHandler } from './loader/create-loader-handler.js';
 import { readLoaderConfig } from './loader/loader-config.js';
 
@@ -23,10 +24,11 @@ const documents = DynamoDBDocumentClient.from(
 const handler = createLoaderHandler({
   store: new DynamoDBStagedUserStore({ client: documents, tableName: config.STAGING_TABLE }),
   quarantine: new DynamoDBQuarantineStore({ client: documents, tableName: config.QUARANTINE_TABLE }),
-  logger: new Logger({ serviceName: 'hashbridge-loader' }),
-  metrics: new Metrics({ namespace: 'hashbridge', serviceName: 'hashbridge-loader' }),
+  logger: new Logger({ serviceName: METRICS.loader.service }),
+  metrics: new Metrics({ namespace: METRICS.namespace, serviceName: METRICS.loader.service }),
   reportBatchItemFailures: config.REPORT_BATCH_ITEM_FAILURES,
   concurrency: config.STAGING_CONCURRENCY,
+  retentionDays: config.HASH_RETENTION_DAYS,
 });
 
 export { handler };

@@ -5,10 +5,11 @@
  */
 
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
-import { useHashBackends } from '@hashbridge/core';
+import { METRICS, useHashBackends } from '@hashbridge/core';
 import { createMigrationHandler } from './migration/create-migration-handler.js';
 import { loadHashBackends } from './migration/load-hash-backends.js';
 import { readMigrationConfig } from './migration/migration-config.js';
@@ -27,7 +28,10 @@ const documents = DynamoDBDocumentClient.from(
 
 const handler = createMigrationHandler({
   store: new DynamoDBStagedUserStore({ client: documents, tableName: config.STAGING_TABLE }),
-  logger: new Logger({ serviceName: 'hashbridge-migration' }),
+  logger: new Logger({ serviceName: METRICS.migration.service }),
+  metrics: new Metrics({ namespace: METRICS.namespace, serviceName: METRICS.migration.service }),
+  lockout: { threshold: config.LOCKOUT_THRESHOLD, maxLockSeconds: config.LOCKOUT_MAX_SECONDS },
+  retentionDays: config.HASH_RETENTION_DAYS,
   dummyScheme: config.DUMMY_SCHEME,
   deadlineMarginMs: config.DEADLINE_MARGIN_MS,
   ...(config.PASSWORD_STRENGTH_RULE === undefined ? {} : { passwordRule: config.PASSWORD_STRENGTH_RULE }),

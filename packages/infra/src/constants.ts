@@ -1,4 +1,4 @@
-import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
+import { DEFAULT_HASH_RETENTION_DAYS, DEFAULT_LOCKOUT_RULE, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 
 /**
  * Defaults of the reference architecture. The table names are the ones the handlers and the producer assume
@@ -25,6 +25,19 @@ const DEFAULTS = {
    * monitoring together with public access, does not apply: the cluster has no open monitoring.
    */
   kafkaVersion: '4.1.x.kraft',
+  /** Days a migrated user's staged hash, and a quarantined record, live before DynamoDB's TTL deletes them. */
+  hashRetentionDays: DEFAULT_HASH_RETENTION_DAYS,
+  /** Consecutive failed sign-ins that lock a staged user: Cognito's own rule for users in a pool. */
+  lockoutThreshold: DEFAULT_LOCKOUT_RULE.threshold,
+  /** The longest lock, in seconds (1 s after the threshold, doubling per further failure). */
+  lockoutMaxSeconds: DEFAULT_LOCKOUT_RULE.maxLockSeconds,
+  /**
+   * The PreSignUp guard makes one GetItem, but its cold start counts against Cognito's 5 s too, and CPU (which
+   * the SDK's initialisation needs) grows with memory; the guard runs once per sign-up, so the cost is negligible.
+   */
+  preSignUpMemorySize: 512,
+  /** Records of offset lag below which a standing lag is noise, not a stuck Loader. */
+  offsetLagThreshold: 1000,
 } as const;
 
 /**

@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import { findLockFile, resolveModuleFile } from './package-resolution.js';
 
 /** The entry points of @hashbridge/handlers that run as Lambda functions: subpath exports of that package. */
-type HandlerName = 'migration' | 'loader';
+type HandlerName = 'migration' | 'loader' | 'pre-sign-up';
 
 /** Where esbuild runs; the defaults suit both this workspace and an app that installed the packages. */
 interface BundlingLocationProps {

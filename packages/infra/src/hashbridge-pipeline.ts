@@ -20,6 +20,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { DEFAULTS } from './constants.js';
 import { createHandlerFunction } from './handler-function.js';
+import { validateHashRetention } from './migration-settings.js';
 import { MskPublicAccess } from './msk-public-access.js';
 import { suppressFunctionFindings } from './nag-suppressions.js';
 import { validateOperatorCidr } from './operator-cidr.js';
@@ -55,6 +56,12 @@ interface HashbridgePipelineProps {
   readonly brokerVolumeSize?: number;
   /** Ready-made code for the Loader Lambda. @default bundles @hashbridge/handlers/loader */
   readonly loaderCode?: Code;
+  /**
+   * How long a quarantined record (which may hold a legacy hash) is kept before DynamoDB's TTL deletes it: whole
+   * days, 1 to 3650. HashbridgeStack passes the Migration side's `hashRetention`, so both agree.
+   * @default Duration.days(30)
+   */
+  readonly hashRetention?: Duration;
   /**
    * Adds a private subnet per Availability Zone with one NAT gateway, and runs the Loader there: for a Loader
    * that must reach services with no VPC endpoint. The brokers stay in the public subnets (public access needs
@@ -100,6 +107,7 @@ class HashbridgePipeline extends Construct {
   public constructor(scope: Construct, id: string, props: HashbridgePipelineProps) {
     super(scope, id);
     const operatorCidr = validateOperatorCidr(props.operatorCidr);
+    const retentionDays = validateHashRetention(props.hashRetention ?? Duration.days(DEFAULTS.hashRetentionDays));
     this.topic = props.topic ?? DEFAULT_TOPIC;
     const clusterName = props.clusterName ?? 'hashbridge';
     const consumerGroupId = 'hashbridge-loader';
@@ -240,6 +248,7 @@ class HashbridgePipeline extends Construct {
       environment: {
         [ENVIRONMENT.stagingTable]: props.table.tableName,
         [ENVIRONMENT.quarantineTable]: props.quarantineTable.tableName,
+        [ENVIRONMENT.retentionDays]: String(retentionDays),
       },
       logGroup: new LogGroup(this, 'LoaderLogs', {
         retention: RetentionDays.ONE_MONTH,

@@ -1,6 +1,7 @@
 import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { HashbridgeMigration, type HashbridgeMigrationProps } from './hashbridge-migration.js';
+import { HashbridgeMonitoring, type HashbridgeMonitoringProps } from './hashbridge-monitoring.js';
 import { HashbridgePipeline, type HashbridgePipelineProps } from './hashbridge-pipeline.js';
 import { OPERATOR_CIDR_PATTERN } from './operator-cidr.js';
 
@@ -10,9 +11,11 @@ interface HashbridgeStackProps extends StackProps {
    * The pipeline's settings; its `operatorCidr`, when absent, becomes the required deploy-time parameter
    * `OperatorCidr` (checked by an AllowedPattern).
    */
-  readonly pipeline?: Omit<HashbridgePipelineProps, 'table' | 'quarantineTable' | 'operatorCidr'> & {
+  readonly pipeline?: Omit<HashbridgePipelineProps, 'table' | 'quarantineTable' | 'operatorCidr' | 'hashRetention'> & {
     readonly operatorCidr?: string;
   };
+  /** The dashboard's and the alarms' settings, e.g. the SNS topic the alarms notify. */
+  readonly monitoring?: Pick<HashbridgeMonitoringProps, 'alarmTopic' | 'offsetLagThreshold' | 'dashboardName'>;
 }
 
 /**
@@ -23,6 +26,7 @@ interface HashbridgeStackProps extends StackProps {
 class HashbridgeStack extends Stack {
   public readonly migration: HashbridgeMigration;
   public readonly pipeline: HashbridgePipeline;
+  public readonly monitoring: HashbridgeMonitoring;
 
   public constructor(scope: Construct, id: string, props: HashbridgeStackProps = {}) {
     super(scope, id, props);
@@ -40,6 +44,14 @@ class HashbridgeStack extends Stack {
       operatorCidr,
       table: this.migration.table,
       quarantineTable: this.migration.quarantineTable,
+      // One retention for both sides: set it once, as migration.hashRetention.
+      hashRetention: this.migration.hashRetention,
+    });
+    this.monitoring = new HashbridgeMonitoring(this, 'Monitoring', {
+      ...props.monitoring,
+      migrationFunction: this.migration.migrationFunction,
+      loaderFunction: this.pipeline.loaderFunction,
+      preSignUpFunction: this.migration.preSignUpFunction,
     });
 
     new CfnOutput(this, 'StagingTableName', { value: this.migration.table.tableName });

@@ -12,8 +12,13 @@ interface StagingTablesProps {
   readonly quarantineTableName?: string;
   /** Point-in-time recovery on both tables. @default false */
   readonly pointInTimeRecovery?: boolean;
-  /** Attribute holding an epoch-seconds expiry, so staged hashes can age out after the migration window. */
-  readonly timeToLiveAttribute?: string;
+  /**
+   * DynamoDB TTL on both tables, on the attribute the contract names (`expiresAt`, epoch seconds): the Migration
+   * Lambda sets it when a user migrates and the Loader when it quarantines a record, so no legacy hash outlives
+   * its use. With `false` every record stays until deleted by hand; the expiries are written all the same, so
+   * turning TTL on later deletes whatever is already due. @default true
+   */
+  readonly timeToLive?: boolean;
   /**
    * What happens to the tables when the stack is deleted. The staging table holds every legacy user's
    * password hash: keeping it by default avoids losing the only copy outside the legacy database.
@@ -39,6 +44,7 @@ class StagingTables extends Construct {
     super(scope, id);
     const pointInTimeRecoverySpecification = { pointInTimeRecoveryEnabled: props.pointInTimeRecovery ?? false };
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const timeToLive = props.timeToLive ?? true;
 
     this.table = new Table(this, 'Table', {
       tableName: props.tableName ?? DEFAULTS.stagingTableName,
@@ -47,7 +53,7 @@ class StagingTables extends Construct {
       // DEFAULT is the AWS owned key: no KMS key to pay for or to grant the functions.
       encryption: TableEncryption.DEFAULT,
       pointInTimeRecoverySpecification,
-      ...(props.timeToLiveAttribute === undefined ? {} : { timeToLiveAttribute: props.timeToLiveAttribute }),
+      ...(timeToLive ? { timeToLiveAttribute: STAGING_TABLE.timeToLiveAttribute } : {}),
       removalPolicy,
     });
 
@@ -57,6 +63,7 @@ class StagingTables extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       encryption: TableEncryption.DEFAULT,
       pointInTimeRecoverySpecification,
+      ...(timeToLive ? { timeToLiveAttribute: QUARANTINE_TABLE.timeToLiveAttribute } : {}),
       removalPolicy,
     });
     this.suppressNagFindings();

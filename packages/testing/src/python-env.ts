@@ -5,8 +5,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The two reference implementations; each needs its own virtualenv (both install the `passlib` module). */
-type OracleName = 'passlib' | 'libpass';
+/**
+ * The reference implementations, each in its own virtualenv: passlib and libpass (both install the `passlib`
+ * module), Django 5.2 with Werkzeug 3 (`django`), and Django 4.2 for the hashers Django 5 removed (`django-legacy`).
+ */
+type OracleName = 'passlib' | 'libpass' | 'django' | 'django-legacy';
 
 const ORACLE_DIR = fileURLToPath(new URL('../oracle/', import.meta.url));
 

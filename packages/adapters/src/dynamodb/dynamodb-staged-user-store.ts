@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   normalizeEmail,
+  STAGING_TABLE,
   type StagedUser,
   type StagedUserStore,
   type StageOutcome,
@@ -168,16 +169,40 @@ class DynamoDBStagedUserStore implements StagedUserStore {
     return Item as StagedUser | undefined;
   };
 
-  public readonly markMigrated = async (email: string, at: Date): Promise<void> => {
+  public readonly markMigrated = async (email: string, at: Date, expiresAt: Date): Promise<void> => {
     await this.#client.send(
       new UpdateCommand({
         TableName: this.#tableName,
         Key: { email: normalizeEmail(email) },
-        UpdateExpression: 'SET migratedAt = if_not_exists(migratedAt, :at)',
+        // The first migration's date and expiry stay; the failed sign-ins end with the success.
+        UpdateExpression:
+          'SET migratedAt = if_not_exists(migratedAt, :at), #expiresAt = if_not_exists(#expiresAt, :expiresAt) REMOVE failedSignIns, lastFailedSignInAt',
         ConditionExpression: 'attribute_exists(email)',
-        ExpressionAttributeValues: { ':at': at.toISOString() },
+        ExpressionAttributeNames: { '#expiresAt': STAGING_TABLE.timeToLiveAttribute },
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':expiresAt': Math.floor(expiresAt.getTime() / 1000) },
       }),
     );
+  };
+
+  public readonly recordFailedSignIn = async (email: string, at: Date, counted: boolean): Promise<void> => {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { email: normalizeEmail(email) },
+          // ADD is atomic on the server: parallel failures of one user each count, with no read before the
+          // write. Uncounted, the same round trip sets nothing new (a locked account keeps its last failure).
+          UpdateExpression: counted
+            ? 'ADD failedSignIns :one SET lastFailedSignInAt = :at'
+            : 'SET lastFailedSignInAt = if_not_exists(lastFailedSignInAt, :at)',
+          ConditionExpression: 'attribute_exists(email)',
+          ExpressionAttributeValues: counted ? { ':one': 1, ':at': at.toISOString() } : { ':at': at.toISOString() },
+        }),
+      );
+    } catch (error) {
+      // Not staged: no record is created, and the caller learns nothing it could tell apart.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   };
 }
 

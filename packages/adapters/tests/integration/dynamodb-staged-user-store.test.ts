@@ -64,26 +64,57 @@ describe('Class: DynamoDBStagedUserStore (against the DynamoDB API)', () => {
     expect((await store.get('bob@example.com'))?.sourceVersion).toBe(11);
   });
 
-  it('marks a user migrated once, and keeps the mark across a re-export', async () => {
+  it('marks a user migrated once with its expiry, and keeps both across a re-export', async () => {
     // Prepare
     await store.stage(messageFor('carol@example.com', 1));
 
     // Act
-    await store.markMigrated('Carol@example.com', new Date('2026-11-26T08:00:00Z'));
-    await store.markMigrated('carol@example.com', new Date('2026-11-27T08:00:00Z'));
+    await store.markMigrated('Carol@example.com', new Date('2026-11-26T08:00:00Z'), new Date('2026-12-26T08:00:00Z'));
+    await store.markMigrated('carol@example.com', new Date('2026-11-27T08:00:00Z'), new Date('2026-12-27T08:00:00Z'));
     await store.stage(messageFor('carol@example.com', 2));
 
-    // Assess
+    // Assess: the expiry is the TTL attribute, in epoch seconds.
     expect(await store.get('carol@example.com')).toMatchObject({
       sourceVersion: 2,
       migratedAt: '2026-11-26T08:00:00.000Z',
+      expiresAt: Date.parse('2026-12-26T08:00:00Z') / 1000,
     });
+  });
+
+  it('counts every one of many parallel failed sign-ins of one user, and the mark clears them', async () => {
+    // Prepare
+    await store.stage(messageFor('hal@example.com', 1));
+
+    // Act
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.recordFailedSignIn('Hal@example.com', new Date(Date.UTC(2026, 11, 1, 9, 0, i)), true),
+      ),
+    );
+    const counted = await store.get('hal@example.com');
+    await store.recordFailedSignIn('hal@example.com', new Date('2026-12-01T09:59:00Z'), false);
+    const uncounted = await store.get('hal@example.com');
+    await store.markMigrated('hal@example.com', new Date('2026-12-01T10:00:00Z'), new Date('2026-12-31T10:00:00Z'));
+
+    // Assess
+    expect(counted?.failedSignIns).toBe(40);
+    expect(counted?.lastFailedSignInAt).toMatch(/^2026-12-01T09:00:\d\d\.000Z$/);
+    expect(uncounted).toEqual(counted);
+    const marked = await store.get('hal@example.com');
+    expect(marked?.failedSignIns).toBeUndefined();
+    expect(marked?.lastFailedSignInAt).toBeUndefined();
+  });
+
+  it('never creates a record for a failed sign-in of an email that is not staged, and does not throw', async () => {
+    await store.recordFailedSignIn('nobody@example.com', new Date(), true);
+    await store.recordFailedSignIn('nobody@example.com', new Date(), false);
+    expect(await store.get('nobody@example.com')).toBeUndefined();
   });
 
   it('stages a batch in input order: new users, newer versions, and stale ones left alone', async () => {
     // Prepare: dora is staged at 5 and migrated; erin is staged at 9.
     await store.stage(messageFor('dora@example.com', 5));
-    await store.markMigrated('dora@example.com', new Date('2026-11-26T08:00:00Z'));
+    await store.markMigrated('dora@example.com', new Date('2026-11-26T08:00:00Z'), new Date('2026-12-26T08:00:00Z'));
     await store.stage(messageFor('erin@example.com', 9));
     const batch = [
       messageFor('fay@example.com', 1),
@@ -111,7 +142,7 @@ describe('Class: DynamoDBStagedUserStore (against the DynamoDB API)', () => {
   });
 
   it('refuses to mark a user that was never staged', async () => {
-    await expect(store.markMigrated('nobody@example.com', new Date())).rejects.toThrow();
+    await expect(store.markMigrated('nobody@example.com', new Date(), new Date())).rejects.toThrow();
   });
 
   it('answers undefined for an unknown user', async () => {
@@ -120,7 +151,7 @@ describe('Class: DynamoDBStagedUserStore (against the DynamoDB API)', () => {
 });
 
 describe('Class: DynamoDBQuarantineStore (against the DynamoDB API)', () => {
-  it('keeps one item per record coordinates, without the value', async () => {
+  it('keeps one item per record coordinates, without the value, with its expiry', async () => {
     // Prepare
     const tables = await dynamoDbForTest(inject('stackEnv').DYNAMODB_ENDPOINT ?? '');
     const quarantine = new DynamoDBQuarantineStore({ client: tables.documents, tableName: tables.quarantineTable });
@@ -132,6 +163,7 @@ describe('Class: DynamoDBQuarantineStore (against the DynamoDB API)', () => {
       reason: 'invalid-json' as const,
       detail: 'the value is not valid JSON',
       quarantinedAt: '2026-11-25T12:00:00.000Z',
+      expiresAt: Date.parse('2026-12-25T12:00:00.000Z') / 1000,
     };
 
     // Act

@@ -1,3 +1,4 @@
+import { DEFAULT_HASH_RETENTION_DAYS } from '../constants.js';
 import { parseUserMessage, validateUserMessage } from '../messages/parse-user-message.js';
 import type { UserMessage } from '../messages/user-message.js';
 import type { QuarantinedRecord, QuarantineStore } from '../ports/quarantine-store.js';
@@ -21,6 +22,8 @@ interface StageRecordsDependencies {
   /** Writes in flight at once. */
   readonly concurrency?: number;
   readonly now?: () => Date;
+  /** Days a quarantined record is kept before DynamoDB's TTL deletes it. @default 30 */
+  readonly retentionDays?: number;
 }
 
 /** What happened to one batch. `failed` records hit a transient error and must be delivered again. */
@@ -79,6 +82,7 @@ const stageRecords = async (
     reason: QuarantinedRecord['reason'],
     detail: string,
   ): Promise<void> => {
+    const at = now();
     await dependencies.quarantine.put({
       recordId: `${record.topic}-${record.partition}-${record.offset}`,
       topic: record.topic,
@@ -86,7 +90,8 @@ const stageRecords = async (
       offset: record.offset,
       reason,
       detail,
-      quarantinedAt: now().toISOString(),
+      quarantinedAt: at.toISOString(),
+      expiresAt: Math.floor(at.getTime() / 1000) + (dependencies.retentionDays ?? DEFAULT_HASH_RETENTION_DAYS) * 86_400,
     });
     quarantined++;
   };

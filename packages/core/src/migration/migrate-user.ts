@@ -1,3 +1,4 @@
+import { DEFAULT_HASH_RETENTION_DAYS } from '../constants.js';
 import { normalizeEmail } from '../messages/user-message.js';
 import type { StagedUser } from '../ports/staged-user-store.js';
 import {
@@ -49,12 +50,22 @@ type UserMigrationOutcome =
       /** For the log only: every refusal must look the same to the caller. */
       readonly cause: RejectionCause;
       readonly errorName?: string;
+      /** Set for a wrong password of a staged user: the failure counted towards the lock. */
+      readonly failure?: FailureRecord;
     };
 
 interface MigrateUserDependencies extends AuthenticateDependencies {
-  /** The clock of the `migratedAt` mark. */
-  readonly now?: () => Date;
+  /** Days the staged record outlives the migration before DynamoDB's TTL deletes it. @default 30 */
+  readonly retentionDays?: number;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What became of the failed-sign-in count after a wrong password: `recorded`, or `failed` (the store refused
+ * the write; the sign-in is refused all the same).
+ */
+type FailureRecord = { readonly status: 'recorded' } | { readonly status: 'failed'; readonly errorName: string };
 
 const errorNameOf = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
@@ -62,9 +73,12 @@ const errorNameOf = (error: unknown): string => (error instanceof Error ? error.
  * The Migration use case: answers one User Migration trigger from the staged users.
  *
  * - `authentication`: looks the user up, verifies the password as passlib would (an unknown user costs a dummy
- *   verify, so both refusals take as long), and on success marks the staged user migrated unless an earlier
- *   sign-in did. The mark is awaited, not left running: a Lambda environment freezes as soon as the handler
- *   returns. A failed mark does not fail the sign-in: the mark serves progress reports and purging.
+ *   verify, so both refusals take as long), and on success marks the staged user migrated — the record then
+ *   expires `retentionDays` later and its failed sign-ins are cleared — unless an earlier sign-in did. A wrong
+ *   password of a staged user counts one failed sign-in (one atomic write, the only cost the lock adds); enough
+ *   of them lock the user (`lockout`), and a locked user is refused whatever the password. The writes are
+ *   awaited, not left running: a Lambda environment freezes as soon as the handler returns. A failed write does
+ *   not change the answer: the mark serves progress reports and purging, the count only tightens the lock.
  * - `forgot-password`: returns the staged user's attributes, so Cognito can create the user and send the code.
  *
  * The staged hash is never returned and never leaves `verifyPassword`. Failures of the store, or of
@@ -95,15 +109,32 @@ const migrateUser = async (
     };
   }
 
-  const outcome = await authenticateStagedUser(request.userName, request.password, { ...dependencies, runPhase });
-  if (!outcome.ok) return outcome;
-  // The first mark's date stays: writing again would say the user migrated later than they did.
-  let mark: MarkOutcome = { status: 'already-marked' };
-  if (outcome.user.migratedAt === undefined) {
-    const now = dependencies.now ?? (() => new Date());
+  const now = dependencies.now ?? (() => new Date());
+  const outcome = await authenticateStagedUser(request.userName, request.password, { ...dependencies, runPhase, now });
+  if (!outcome.ok) {
+    // An unusable hash or a policy refusal is the data's fault, not a guess: nothing to count or to hide.
+    if (outcome.cause !== 'wrong-password' && outcome.cause !== 'unknown-user' && outcome.cause !== 'locked') {
+      return outcome;
+    }
+    const email = normalizeEmail(request.userName);
     try {
-      await runPhase('mark', () => dependencies.store.markMigrated(outcome.user.email, now()));
-      mark = { status: 'marked' };
+      // Unknown users and locked accounts make the same write (it changes nothing), so all three cost alike.
+      const counted = outcome.cause === 'wrong-password';
+      await runPhase('mark', () => dependencies.store.recordFailedSignIn(email, now(), counted));
+      return counted ? { ...outcome, failure: { status: 'recorded' } } : outcome;
+    } catch (error) {
+      return { ...outcome, failure: { status: 'failed', errorName: errorNameOf(error) } };
+    }
+  }
+  // The first mark's date stays: writing again would say the user migrated later than they did. A marked user
+  // is written again only to clear failed sign-ins (deleted from the pool, then back through the trigger).
+  let mark: MarkOutcome = { status: 'already-marked' };
+  if (outcome.user.migratedAt === undefined || (outcome.user.failedSignIns ?? 0) > 0) {
+    const at = now();
+    const expiresAt = new Date(at.getTime() + (dependencies.retentionDays ?? DEFAULT_HASH_RETENTION_DAYS) * DAY_MS);
+    try {
+      await runPhase('mark', () => dependencies.store.markMigrated(outcome.user.email, at, expiresAt));
+      mark = outcome.user.migratedAt === undefined ? { status: 'marked' } : { status: 'already-marked' };
     } catch (error) {
       mark = { status: 'failed', errorName: errorNameOf(error) };
     }
@@ -111,5 +142,5 @@ const migrateUser = async (
   return { ...outcome, trigger: 'authentication', mark };
 };
 
-export type { MarkOutcome, MigrateUserDependencies, UserMigrationOutcome, UserMigrationRequest };
+export type { FailureRecord, MarkOutcome, MigrateUserDependencies, UserMigrationOutcome, UserMigrationRequest };
 export { migrateUser };

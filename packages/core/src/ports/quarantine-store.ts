@@ -10,6 +10,8 @@ interface QuarantinedRecord {
   readonly reason: RejectionReason | 'key-mismatch';
   readonly detail: string;
   readonly quarantinedAt: string;
+  /** Epoch seconds at which DynamoDB's TTL deletes the record. */
+  readonly expiresAt: number;
 }
 
 /** Port: a durable place for records the loader refused, so nothing is lost and a partition never blocks. */

@@ -14,6 +14,12 @@ interface StagedUser {
   readonly stagedAt: string;
   /** Set by the migration trigger once Cognito has the user's password. */
   readonly migratedAt?: string;
+  /** Epoch seconds at which DynamoDB's TTL deletes the record: set when the user migrated. */
+  readonly expiresAt?: number;
+  /** Consecutive failed sign-ins since the last success (absent: none). */
+  readonly failedSignIns?: number;
+  /** When the last of them happened (ISO 8601): the lock, if any, runs from here. */
+  readonly lastFailedSignInAt?: string;
 }
 
 /** `staged`: written; `stale`: the store already holds this or a newer version of the user. */
@@ -32,7 +38,19 @@ interface StagedUserStore {
    */
   readonly stageMany: (messages: readonly UserMessage[]) => Promise<StageOutcome[]>;
   readonly get: (email: string) => Promise<StagedUser | undefined>;
-  readonly markMigrated: (email: string, at: Date) => Promise<void>;
+  /**
+   * Records that Cognito took the user over at `at` (the first date stays), sets the record's expiry (the first
+   * one stays) and clears the failed sign-ins.
+   */
+  readonly markMigrated: (email: string, at: Date, expiresAt: Date) => Promise<void>;
+  /**
+   * Notes a refused sign-in with one conditional write. With `counted` (a wrong password) it adds one to the
+   * failed sign-ins, atomically (parallel failures of one user all count), and notes when; without (a locked
+   * account) it changes nothing. An email that is not staged gets no record: the write finds none and the call
+   * resolves all the same. So every refusal costs one round trip, and timing tells them apart no better than
+   * the answer does.
+   */
+  readonly recordFailedSignIn: (email: string, at: Date, counted: boolean) => Promise<void>;
 }
 
 export type { StagedUser, StagedUserStore, StageOutcome };

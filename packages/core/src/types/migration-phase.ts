@@ -1,7 +1,8 @@
 /**
  * The steps of a Migration invocation whose cost a caller may want to know apart: `lookup` reads the staged
  * user from the store, `verify` checks the password against its hash (or, for an unknown user, spends the
- * equal-cost dummy verify), `mark` records in the store that the user has been migrated.
+ * equal-cost dummy verify), `mark` is the store write after it: the migration mark on success, the refusal's
+ * one conditional write otherwise (counting a staged user's failed sign-in).
  */
 type MigrationPhase = 'lookup' | 'verify' | 'mark';
 

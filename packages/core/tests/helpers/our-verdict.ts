@@ -29,4 +29,18 @@ const ourVerdict = async (
   }
 };
 
-export { ourVerdict };
+/** Our verdict and needsUpdate, in the framework oracle's terms (needsUpdate only beside a true or false). */
+const ourCheck = async (
+  scheme: SchemeName,
+  password: string,
+  hash: string,
+): Promise<{ verdict: OracleVerdict | 'policy' | 'unknown'; needsUpdate?: boolean }> => {
+  try {
+    const { ok, needsUpdate } = await verifyPassword(password, hash, { scheme });
+    return { verdict: ok, needsUpdate };
+  } catch {
+    return { verdict: await ourVerdict(scheme, password, hash) };
+  }
+};
+
+export { ourCheck, ourVerdict };

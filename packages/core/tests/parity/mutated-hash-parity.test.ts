@@ -3,6 +3,7 @@ import { type OracleContext, PASSLIB_VECTORS_FILE, PythonOracle } from '@hashbri
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listSchemes, type SchemeName } from '../../src/index.js';
+import { damagedHash } from '../helpers/damaged-hash.js';
 import { ourVerdict } from '../helpers/our-verdict.js';
 
 interface Vector {
@@ -17,22 +18,6 @@ const { vectors } = JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
 };
 
 const RUNS = Number(process.env.HASHBRIDGE_PARITY_RUNS ?? 60) * 4;
-
-/** Damage a stored hash the ways storage and hands damage them. */
-const damagedHash = (hash: string) =>
-  fc.oneof(
-    fc.nat({ max: Math.max(0, hash.length - 1) }).map((end) => hash.slice(0, end)),
-    fc
-      .tuple(fc.nat({ max: hash.length }), fc.string({ minLength: 1, maxLength: 2 }))
-      .map(([at, text]) => hash.slice(0, at) + text + hash.slice(at)),
-    fc
-      .tuple(fc.nat({ max: Math.max(0, hash.length - 1) }), fc.string({ minLength: 1, maxLength: 1 }))
-      .map(([at, char]) => hash.slice(0, at) + char + hash.slice(at + 1)),
-    fc.constant(hash.toUpperCase()),
-    fc.constant(hash.toLowerCase()),
-    fc.constant(` ${hash}`),
-    fc.constant(`${hash}\n`),
-  );
 
 /**
  * Property: whatever happens to a stored hash (truncated, a character changed, case changed, whitespace

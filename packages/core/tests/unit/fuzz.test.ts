@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HashbridgeError, listSchemes, type SCHEME_NAMES, verifyPassword } from '../../src/index.js';
+import {
+  HashbridgeError,
+  identifyHash,
+  listSchemes,
+  MalformedHashError,
+  type SCHEME_NAMES,
+  verifyPassword,
+} from '../../src/index.js';
 
 const TYPED_ERRORS = [
   'UnknownHashError',
@@ -75,6 +82,28 @@ describe('Fuzz: verifyPassword on arbitrary strings', () => {
       fc.asyncProperty(fc.constantFrom(...schemes), hashLike, async (scheme, hash) => {
         // Plaintext schemes match when hash and password are equal; the password here never is the hash.
         expect(await outcomeOf(`${hash}\u2603`, hash, scheme)).toMatch(/^(ok: false|typed error)$/);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('Fuzz: identifyHash on arbitrary strings', () => {
+  it('never throws, and names only a scheme whose verify reads the string without MalformedHashError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...listSchemes()), hashLike, async (scheme, hash) => {
+        // Act
+        const named = identifyHash(hash, { schemes: [scheme] });
+        const outcome =
+          named === undefined
+            ? undefined
+            : await verifyPassword(`${hash}\u2603`, hash, {
+                scheme: named,
+                context: { user: 'user', realm: 'realm' },
+              }).catch((error: unknown) => error);
+
+        // Assess
+        expect(outcome).not.toBeInstanceOf(MalformedHashError);
       }),
       { numRuns: 3000 },
     );

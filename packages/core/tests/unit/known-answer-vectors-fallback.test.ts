@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeHashBackends } from '../../src/backends/use-hash-backends.js';
+import { describeFrameworkVectors } from '../helpers/framework-answer-suite.js';
 import { describeKnownAnswerVectors } from '../helpers/known-answer-suite.js';
 
 // Nothing is injected here: core's zero-setup default must give passlib's answers on its own.
@@ -11,3 +12,4 @@ describe('Backends when nothing is injected', () => {
 });
 
 describeKnownAnswerVectors('Known-answer vectors from passlib and libpass (portable backends, the default)');
+describeFrameworkVectors('Known-answer vectors from Django and Werkzeug (portable backends, the default)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useHashBackends } from '../../src/index.js';
+import { describeFrameworkVectors } from '../helpers/framework-answer-suite.js';
 import { describeKnownAnswerVectors } from '../helpers/known-answer-suite.js';
 
 // As the Migration Lambda does at cold start. Each test file has its own module graph: the choice ends with it.
@@ -12,3 +13,4 @@ describe('Backends injected with useHashBackends', () => {
 });
 
 describeKnownAnswerVectors('Known-answer vectors from passlib and libpass (native backends)');
+describeFrameworkVectors('Known-answer vectors from Django and Werkzeug (native backends)');

@@ -1,7 +1,13 @@
 import { kafkaConsumer } from '@aws-lambda-powertools/kafka';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { type QuarantineStore, type StagedUserStore, type StageRecordsReport, stageRecords } from '@hashbridge/core';
+import {
+  METRICS,
+  type QuarantineStore,
+  type StagedUserStore,
+  type StageRecordsReport,
+  stageRecords,
+} from '@hashbridge/core';
 import type { Context, MSKEvent } from 'aws-lambda';
 import { LoaderBatchError } from '../errors.js';
 
@@ -12,6 +18,8 @@ interface LoaderDependencies {
   readonly metrics?: Metrics;
   readonly reportBatchItemFailures?: boolean;
   readonly concurrency?: number;
+  /** Days a quarantined record is kept before DynamoDB's TTL deletes it. @default 30 */
+  readonly retentionDays?: number;
   /** Called with each batch's report (the local event source sums them for its summary). */
   readonly onReport?: (report: StageRecordsReport) => void;
 }
@@ -25,10 +33,10 @@ interface MskBatchResponse {
 
 const publishMetrics = (metrics: Metrics | undefined, report: StageRecordsReport): void => {
   if (metrics === undefined) return;
-  metrics.addMetric('RecordsStaged', MetricUnit.Count, report.staged);
-  metrics.addMetric('RecordsStale', MetricUnit.Count, report.stale);
-  metrics.addMetric('RecordsQuarantined', MetricUnit.Count, report.quarantined);
-  metrics.addMetric('RecordsFailed', MetricUnit.Count, report.failed.length);
+  metrics.addMetric(METRICS.loader.recordsStaged, MetricUnit.Count, report.staged);
+  metrics.addMetric(METRICS.loader.recordsStale, MetricUnit.Count, report.stale);
+  metrics.addMetric(METRICS.loader.recordsQuarantined, MetricUnit.Count, report.quarantined);
+  metrics.addMetric(METRICS.loader.recordsFailed, MetricUnit.Count, report.failed.length);
   metrics.publishStoredMetrics();
 };
 
@@ -45,6 +53,7 @@ const createLoaderHandler = (dependencies: LoaderDependencies) =>
         store: dependencies.store,
         quarantine: dependencies.quarantine,
         ...(dependencies.concurrency === undefined ? {} : { concurrency: dependencies.concurrency }),
+        ...(dependencies.retentionDays === undefined ? {} : { retentionDays: dependencies.retentionDays }),
       });
       dependencies.logger.info('batch handled', {
         requestId: context.awsRequestId,

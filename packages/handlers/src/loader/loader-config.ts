@@ -1,4 +1,4 @@
-import { ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
+import { DEFAULT_HASH_RETENTION_DAYS, ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
@@ -12,6 +12,8 @@ const loaderEnvironmentSchema = z.object({
   [ENVIRONMENT.reportBatchItemFailures]: booleanText.default(false),
   /** Records validated and quarantined at once per batch (staging itself goes in batched requests). */
   [ENVIRONMENT.stagingConcurrency]: z.coerce.number().int().min(1).max(100).default(16),
+  /** Days a quarantined record is kept (DynamoDB TTL). */
+  [ENVIRONMENT.retentionDays]: z.coerce.number().int().min(1).max(3650).default(DEFAULT_HASH_RETENTION_DAYS),
   /** Only for the local stack: the DynamoDB API to talk to. */
   [ENVIRONMENT.dynamodbEndpoint]: z.url().optional(),
 });

@@ -1,10 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   type AttributeMapping,
   type CostPolicy,
+  type LockoutRule,
+  METRICS,
   migrateUser,
   type PasswordStrengthRule,
   type PhaseRunner,
+  type REFUSAL_CAUSES,
   type SchemeName,
   type StagedUserStore,
   type UserMigrationOutcome,
@@ -26,7 +30,16 @@ interface MigrationDependencies {
   /** Milliseconds before the Lambda deadline at which the handler gives up and refuses. */
   readonly deadlineMarginMs?: number;
   readonly now?: () => Date;
+  /** When failed sign-ins lock a staged user. @default Cognito's rule (DEFAULT_LOCKOUT_RULE) */
+  readonly lockout?: LockoutRule;
+  /** Days a migrated user's staged record is kept before DynamoDB's TTL deletes it. @default 30 */
+  readonly retentionDays?: number;
+  /** Where the migration's metrics go (embedded metric format); none are published without it. */
+  readonly metrics?: Metrics;
 }
+
+/** The metric's cause of a refusal: core's causes as they are, the handler's own as `deadline` or `error`. */
+type RefusalCause = (typeof REFUSAL_CAUSES)[number];
 
 type Migrated = Extract<UserMigrationOutcome, { ok: true }>;
 
@@ -47,10 +60,37 @@ const errorNameOf = (error: unknown): string => (error instanceof Error ? error.
  * ```
  */
 const createMigrationHandler = (dependencies: MigrationDependencies) => {
-  const { logger, deadlineMarginMs = 300, ...useCase } = dependencies;
+  const { logger, metrics, deadlineMarginMs = 300, ...useCase } = dependencies;
 
-  const refuse = (timer: InvocationTimer, cause: string, details: Record<string, unknown> = {}): never => {
+  /**
+   * The invocation's metrics: what happened (a migration, or a refusal by cause), the verify's duration by
+   * scheme, the whole invocation's duration. Counts and milliseconds only: no dimension names a user.
+   */
+  const publish = (timer: InvocationTimer, result: { migratedScheme?: string; refused?: RefusalCause }): void => {
+    if (metrics === undefined) return;
+    const durations = timer.durations();
+    if (result.refused !== undefined) {
+      const refusal = metrics.singleMetric();
+      refusal.addDimension(METRICS.dimensions.cause, result.refused);
+      refusal.addMetric(METRICS.migration.signInsRefused, MetricUnit.Count, 1);
+    }
+    if (result.migratedScheme !== undefined) {
+      metrics.addMetric(METRICS.migration.usersMigrated, MetricUnit.Count, 1);
+      const verify = metrics.singleMetric();
+      verify.addDimension(METRICS.dimensions.scheme, result.migratedScheme);
+      verify.addMetric(METRICS.migration.verifyDuration, MetricUnit.Milliseconds, durations.verify);
+    }
+    metrics.addMetric(METRICS.migration.invocationDuration, MetricUnit.Milliseconds, durations.total);
+    metrics.publishStoredMetrics();
+  };
+
+  const refuse = (
+    timer: InvocationTimer,
+    cause: RefusalCause | 'invalid-event',
+    details: Record<string, unknown> = {},
+  ): never => {
     logger.warn('migration refused', { cause, ...details, durationsMs: timer.durations() });
+    publish(timer, { refused: cause === 'invalid-event' ? 'error' : cause });
     throw new MigrationRefusedError();
   };
 
@@ -59,6 +99,7 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
     if (outcome.trigger === 'forgot-password') {
       event.response.messageAction = 'SUPPRESS';
       logger.info('forgot-password lookup', { sourceId: outcome.user.sourceId, durationsMs: timer.durations() });
+      publish(timer, {});
       return event;
     }
     // RESET_REQUIRED: Cognito creates the user but answers PasswordResetRequiredException instead of tokens,
@@ -74,6 +115,7 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
       passwordResetRequired: outcome.passwordResetRequired,
       durationsMs: timer.durations(),
     });
+    publish(timer, { migratedScheme: outcome.user.scheme });
     return event;
   };
 
@@ -95,6 +137,9 @@ const createMigrationHandler = (dependencies: MigrationDependencies) => {
       return refuse(timer, cause, { errorName: errorNameOf(error) });
     }
     if (!outcome.ok) {
+      if (outcome.failure?.status === 'failed') {
+        logger.warn('could not count the failed sign-in', { errorName: outcome.failure.errorName });
+      }
       return refuse(timer, outcome.cause, outcome.errorName === undefined ? {} : { errorName: outcome.errorName });
     }
     return answer(event, outcome, timer);

@@ -109,9 +109,9 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
     const counting = createMigrationHandler({
       store: {
         ...store,
-        markMigrated: async (who, at) => {
+        markMigrated: async (who, at, expiresAt) => {
           marked.push(who);
-          await store.markMigrated(who, at);
+          await store.markMigrated(who, at, expiresAt);
         },
       },
       logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
@@ -204,7 +204,7 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
       expectNothingSecret(lines);
     });
 
-    it('ends a refusal, wrong password or unknown user alike, with the durations and no mark', async () => {
+    it('ends a refusal, wrong password or unknown user alike, with the durations of the same phases', async () => {
       // Act
       const wrongPassword = await logLinesOf(() =>
         logged(eventFor('UserMigration_Authentication', 'ada@example.com', `${PASSWORD}!`), context()),
@@ -213,7 +213,8 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
         logged(eventFor('UserMigration_Authentication', `nobody-${randomUUID()}@example.com`, PASSWORD), context()),
       );
 
-      // Assess: both ran a lookup and a verify (the unknown user's dummy one); neither wrote a mark.
+      // Assess: both ran a lookup, a verify (the unknown user's dummy one) and the refusal's one conditional write
+      // (counting the staged user's failure; finding no record for the unknown one).
       for (const [lines, cause] of [
         [wrongPassword, 'wrong-password'],
         [unknownUser, 'unknown-user'],
@@ -222,7 +223,7 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
         expect(line).toMatchObject({ level: 'WARN', message: 'migration refused', cause });
         expect(durations.lookup).toBeGreaterThan(0);
         expect(durations.verify).toBeGreaterThan(0);
-        expect(durations.mark).toBe(0);
+        expect(durations.mark).toBeGreaterThan(0);
         expectNothingSecret(lines);
       }
     });
@@ -308,5 +309,28 @@ describe('Function: createMigrationHandler (against the DynamoDB API)', () => {
         strict(eventFor('UserMigration_Authentication', 'ada@example.com', 'Correct-Horse-1'), context()),
       ).rejects.toThrow(GENERIC_REFUSAL);
     });
+  });
+
+  it('loses no count when many wrong passwords for one user arrive at once', async () => {
+    // Prepare: a threshold no burst reaches, so every attempt verifies and counts.
+    const email = `burst-${randomUUID()}@example.com`;
+    const message = createUserMessage({ email, hash: BCRYPT, sourceId: 'burst', sourceVersion: 1 });
+    if (!message.ok) throw new Error(message.detail);
+    await store.stage(message.message);
+    const patient = createMigrationHandler({
+      store,
+      logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+      lockout: { threshold: 1_000, maxLockSeconds: 900 },
+    });
+
+    // Act
+    const attempts = Array.from({ length: 25 }, (_, i) =>
+      patient(eventFor('UserMigration_Authentication', email, `guess ${i}`), context()).catch(() => 'refused'),
+    );
+    const outcomes = await Promise.all(attempts);
+
+    // Assess
+    expect(outcomes.every((outcome) => outcome === 'refused')).toBe(true);
+    expect((await store.get(email))?.failedSignIns).toBe(25);
   });
 });

@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { StagedUser, StagedUserStore } from '@hashbridge/core';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { METRICS, type StagedUser, type StagedUserStore } from '@hashbridge/core';
 import type { Context, UserMigrationTriggerEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createMigrationHandler,
   GENERIC_REFUSAL,
@@ -38,6 +39,15 @@ const eventFor = (triggerSource: string, userName: string, password?: string) =>
 const context = (remainingMs = 5_000) =>
   ({ awsRequestId: 'request-1', getRemainingTimeInMillis: () => remainingMs }) as Context;
 
+/** The `_aws` member of an embedded-metric-format line. */
+interface EmfMetadata {
+  readonly CloudWatchMetrics: readonly {
+    readonly Namespace: string;
+    readonly Dimensions: readonly (readonly string[])[];
+    readonly Metrics: readonly { readonly Name: string; readonly Unit: string }[];
+  }[];
+}
+
 /** A logger that keeps its lines, so a test can read what was logged. */
 const recordingLogger = () => {
   const lines: { level: string; message: string; [key: string]: unknown }[] = [];
@@ -59,6 +69,7 @@ const storeOf = (...users: StagedUser[]) => {
     markMigrated: async (email) => {
       marks.push(email);
     },
+    recordFailedSignIn: async () => {},
   };
   return { store, marks };
 };
@@ -166,7 +177,11 @@ describe('Function: createMigrationHandler', () => {
 
   it('refuses every failure with the same error, and logs each cause apart', async () => {
     // Prepare
-    const { store } = storeOf(ada, { ...ada, email: 'broken@example.com', hash: BCRYPT.replace('$04$', '$31$') });
+    const { store } = storeOf(
+      ada,
+      { ...ada, email: 'broken@example.com', hash: BCRYPT.replace('$04$', '$31$') },
+      { ...ada, email: 'locked@example.com', failedSignIns: 5, lastFailedSignInAt: new Date().toISOString() },
+    );
     const unreachable: StagedUserStore = {
       ...store,
       get: async () => {
@@ -185,6 +200,7 @@ describe('Function: createMigrationHandler', () => {
       () => handler(eventFor('UserMigration_Authentication', 'nobody@example.com', PASSWORD), context()),
       () => handler(eventFor('UserMigration_Authentication', ada.email, `${PASSWORD}!`), context()),
       () => handler(eventFor('UserMigration_Authentication', 'broken@example.com', PASSWORD), context()),
+      () => handler(eventFor('UserMigration_Authentication', 'locked@example.com', PASSWORD), context()),
       () => handler(eventFor('UserMigration_Authentication', ada.email), context()),
       () => handler(eventFor('PreSignUp_SignUp', ada.email, PASSWORD), context()),
       () => handler(eventFor('UserMigration_ForgotPassword', 'nobody@example.com'), context()),
@@ -202,7 +218,8 @@ describe('Function: createMigrationHandler', () => {
     expect([...lines, ...late.lines, ...offline.lines].map((line) => [line.message, line.cause])).toEqual([
       ['migration refused', 'unknown-user'],
       ['migration refused', 'wrong-password'],
-      ['migration refused', 'unusable-hash'],
+      ['migration refused', 'policy'],
+      ['migration refused', 'locked'],
       ['migration refused', 'invalid-event'],
       ['migration refused', 'invalid-event'],
       ['migration refused', 'unknown-user'],
@@ -210,7 +227,7 @@ describe('Function: createMigrationHandler', () => {
       ['migration refused', 'error'],
     ]);
     expect(lines[2]).toMatchObject({ errorName: 'HashPolicyError' });
-    expect(lines[3]).toMatchObject({ problems: ['request.password'] });
+    expect(lines[4]).toMatchObject({ problems: ['request.password'] });
     expect(late.lines[0]).toMatchObject({ errorName: 'MigrationDeadlineError' });
     expect(offline.lines[0]).toMatchObject({ errorName: 'Error' });
   });
@@ -232,5 +249,73 @@ describe('Function: createMigrationHandler', () => {
     expect(output).not.toContain(BCRYPT.slice(7));
     expect(output).not.toContain('wrong horse');
     expect(output).not.toContain('"request"');
+  });
+
+  it('publishes its metrics in the embedded metric format, with no email, id or hash in them', async () => {
+    // Prepare: Powertools writes one EMF JSON line per flush to stdout.
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const metrics = new Metrics({ namespace: METRICS.namespace, serviceName: METRICS.migration.service });
+    const { handler } = handlerWith({ metrics });
+
+    // Act
+    try {
+      await handler(eventFor('UserMigration_Authentication', ada.email, PASSWORD), context());
+      await handler(eventFor('UserMigration_Authentication', ada.email, 'wrong horse'), context()).catch(() => {});
+      await handler(eventFor('UserMigration_Authentication', 'nobody@example.com', PASSWORD), context()).catch(
+        () => {},
+      );
+    } finally {
+      write.mockRestore();
+    }
+
+    // Assess
+    const blobs = written.flatMap((chunk) => chunk.split('\n')).filter((line) => line.includes('"_aws"'));
+    const emf = blobs.map((line) => JSON.parse(line) as Record<string, unknown> & { _aws: EmfMetadata });
+    const published = emf.flatMap((blob) =>
+      blob._aws.CloudWatchMetrics.flatMap((directive) =>
+        directive.Metrics.map((metric) => ({
+          name: metric.Name,
+          unit: metric.Unit,
+          namespace: directive.Namespace,
+          dimensions: Object.fromEntries(directive.Dimensions.flat().map((key) => [key, blob[key]])),
+          value: blob[metric.Name],
+        })),
+      ),
+    );
+    const service = { service: METRICS.migration.service };
+    expect(published).toEqual(
+      expect.arrayContaining([
+        { name: 'UsersMigrated', unit: 'Count', namespace: 'hashbridge', dimensions: service, value: 1 },
+        expect.objectContaining({
+          name: 'VerifyDuration',
+          unit: 'Milliseconds',
+          dimensions: { ...service, scheme: 'bcrypt' },
+        }),
+        expect.objectContaining({ name: 'InvocationDuration', unit: 'Milliseconds', dimensions: service }),
+        {
+          name: 'SignInsRefused',
+          unit: 'Count',
+          namespace: 'hashbridge',
+          dimensions: { ...service, cause: 'wrong-password' },
+          value: 1,
+        },
+        {
+          name: 'SignInsRefused',
+          unit: 'Count',
+          namespace: 'hashbridge',
+          dimensions: { ...service, cause: 'unknown-user' },
+          value: 1,
+        },
+      ]),
+    );
+    expect(published.filter((metric) => metric.name === 'InvocationDuration')).toHaveLength(3);
+    const output = blobs.join('\n');
+    for (const secret of [ada.email, 'nobody@example.com', PASSWORD, 'wrong horse', BCRYPT.slice(7), ada.sourceId]) {
+      expect(output).not.toContain(`"${secret}"`);
+    }
   });
 });

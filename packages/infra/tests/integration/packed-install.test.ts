@@ -20,6 +20,7 @@ const BUILT_FILES = [
   'adapters/dist/index.js',
   'handlers/dist/migration.js',
   'handlers/dist/loader.js',
+  'handlers/dist/pre-sign-up.js',
   'infra/dist/index.js',
   'infra/dist/custom-resources/public-access-handler.js',
 ];
@@ -183,12 +184,39 @@ describe('Packed install of @hashbridge/infra', { timeout: 240_000 }, () => {
     expect(loaded).toBe('function');
   });
 
-  it('synthesizes the staging tables and the MSK cluster', () => {
+  it('installs the PreSignUp guard with the handlers, for an app that turns self sign-up on', () => {
     // Prepare & Act
-    const tableNames = ofType('AWS::DynamoDB::Table').map((table) => table.Properties?.TableName);
+    // The reference stack leaves the guard off; what the construct would bundle must still be there.
+    const resolved = run(
+      process.execPath,
+      ['--input-type=module', '-e', "process.stdout.write(import.meta.resolve('@hashbridge/handlers/pre-sign-up'))"],
+      app,
+    );
+
+    // Assess
+    expect(existsSync(fileURLToPath(resolved))).toBe(true);
+    expect(resolved).toContain('/node_modules/@hashbridge/handlers/dist/pre-sign-up.js');
+  });
+
+  it('synthesizes the migration dashboard and its six alarms', () => {
+    // Prepare & Act
+    const dashboards = ofType('AWS::CloudWatch::Dashboard');
+
+    // Assess
+    expect(dashboards).toHaveLength(1);
+    expect(ofType('AWS::CloudWatch::Alarm')).toHaveLength(6);
+  });
+
+  it('synthesizes the staging tables, their TTL on, and the MSK cluster', () => {
+    // Prepare & Act
+    const tables = ofType('AWS::DynamoDB::Table');
+    const tableNames = tables.map((table) => table.Properties?.TableName);
 
     // Assess
     expect(tableNames.sort()).toEqual(['StandaloneUserHashes', 'StandaloneUserHashesQuarantine']);
+    for (const table of tables) {
+      expect(table.Properties?.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    }
     expect(ofType('AWS::MSK::Cluster')).toHaveLength(1);
     expect(ofType('Custom::MskPublicAccess')).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +19,13 @@ const checked = (app: App, stack: Stack) => {
   };
 };
 
-const findings = (operatorCidr?: string, loaderInPrivateSubnets = false) => {
+const findings = (operatorCidr?: string, loaderInPrivateSubnets = false, selfSignUpEnabled = false) => {
   const app = new App();
   const stack = new HashbridgeStack(app, 'Hashbridge', {
-    migration: { migrationCode: inlineCode() },
+    migration: { migrationCode: inlineCode(), selfSignUpEnabled, preSignUpCode: inlineCode() },
+    monitoring: {
+      alarmTopic: Topic.fromTopicArn(new Stack(app, 'Shared'), 'OnCall', 'arn:aws:sns:eu-west-1:123456789012:on-call'),
+    },
     pipeline: {
       loaderCode: inlineCode(),
       publicAccessCode: inlinePublicAccessCode(),
@@ -37,20 +41,33 @@ describe('cdk-nag AwsSolutions', { timeout: SYNTH_TIMEOUT }, () => {
     ['the OperatorCidr parameter', undefined, false],
     ['a CIDR given at synthesis', '203.0.113.7/32', false],
     ['the Loader in private subnets behind a NAT gateway', '203.0.113.7/32', true],
-  ])('finds no unsuppressed error or warning with %s', (_, operatorCidr, loaderInPrivateSubnets) => {
-    // Prepare & Act
-    const { errors, warnings } = findings(operatorCidr, loaderInPrivateSubnets);
+    ['self sign-up and its PreSignUp guard', '203.0.113.7/32', false, true],
+  ])(
+    'finds no unsuppressed error or warning with %s',
+    (_, operatorCidr, loaderInPrivateSubnets, selfSignUp = false) => {
+      // Prepare & Act
+      const { errors, warnings } = findings(operatorCidr, loaderInPrivateSubnets, selfSignUp);
 
-    // Assess
-    expect(errors).toEqual([]);
-    expect(warnings).toEqual([]);
-  });
+      // Assess
+      expect(errors).toEqual([]);
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it.each([
     ['StagingTables', (stack: Stack) => new StagingTables(stack, 'Tables')],
     [
       'HashbridgeMigration',
       (stack: Stack) => new HashbridgeMigration(stack, 'Migration', { migrationCode: inlineCode() }),
+    ],
+    [
+      'HashbridgeMigration with its PreSignUp guard',
+      (stack: Stack) =>
+        new HashbridgeMigration(stack, 'Migration', {
+          migrationCode: inlineCode(),
+          selfSignUpEnabled: true,
+          preSignUpCode: inlineCode(),
+        }),
     ],
   ])('finds nothing unsuppressed in %s dropped alone into a stack of its own', (_, add) => {
     // Prepare

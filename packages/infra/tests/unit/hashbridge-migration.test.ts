@@ -1,8 +1,9 @@
 import { readMigrationConfig } from '@hashbridge/handlers';
-import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { type UserPool, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
-import { HashbridgeMigration, type HashbridgeMigrationProps } from '../../src/index.js';
+import { HashbridgeMigration, type HashbridgeMigrationProps, InfraError } from '../../src/index.js';
 import { inlineCode } from '../helpers/inline-code.js';
 import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
@@ -10,6 +11,17 @@ const synth = (props: HashbridgeMigrationProps = {}): { template: Template; stac
   const stack = new Stack(new App(), 'Test');
   new HashbridgeMigration(stack, 'Migration', { migrationCode: inlineCode(), ...props });
   return { template: Template.fromStack(stack), stack };
+};
+
+/** The environment variables of the function whose description starts with `description`, as synthesized. */
+const environmentOf = (
+  template: Template,
+  description = 'hashbridge: Cognito User Migration',
+): Record<string, unknown> => {
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function')).filter((resource) =>
+    String(resource.Properties.Description).startsWith(description),
+  );
+  return fn?.Properties.Environment.Variables ?? {};
 };
 
 const logicalIdOf = (template: Template, type: string, properties: Record<string, unknown> = {}): string => {
@@ -130,13 +142,192 @@ describe('Class: HashbridgeMigration', { timeout: SYNTH_TIMEOUT }, () => {
     });
   });
 
-  describe('with resetWeakPasswords', () => {
-    /** The Migration Lambda's environment variables, as synthesized. */
-    const environmentOf = (template: Template): Record<string, unknown> => {
-      const [migrationFunction] = Object.values(template.findResources('AWS::Lambda::Function'));
-      return migrationFunction?.Properties.Environment.Variables ?? {};
-    };
+  it('lets Cognito invoke the trigger for this pool and from this account only (SourceArn and SourceAccount)', () => {
+    // Prepare & Act
+    const { template } = synth();
 
+    // Assess
+    const poolId = logicalIdOf(template, 'AWS::Cognito::UserPool');
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+  });
+
+  it('scopes a trigger the app adds later the same way', () => {
+    // Prepare
+    const stack = new Stack(new App(), 'Test');
+    const migration = new HashbridgeMigration(stack, 'Migration', { migrationCode: inlineCode() });
+    const pool = migration.userPool as UserPool;
+
+    // Act
+    pool.addTrigger(UserPoolOperation.POST_CONFIRMATION, migration.migrationFunction);
+
+    // Assess
+    const permissions = Template.fromStack(stack).findResources('AWS::Lambda::Permission');
+    expect(Object.values(permissions).map((permission) => permission.Properties.SourceAccount)).toEqual([
+      { Ref: 'AWS::AccountId' },
+      { Ref: 'AWS::AccountId' },
+    ]);
+  });
+
+  describe('retention and lockout', () => {
+    it("hands the Migration Lambda 30 days of retention and Cognito's lockout (5 failures, 15 minutes) by default", () => {
+      // Prepare & Act
+      const { template } = synth();
+
+      // Assess: set even at their defaults, so the template says what is in force.
+      expect(environmentOf(template)).toMatchObject({
+        HASH_RETENTION_DAYS: '30',
+        LOCKOUT_THRESHOLD: '5',
+        LOCKOUT_MAX_SECONDS: '900',
+      });
+    });
+
+    it('hands it the retention and the lockout it is given, in days and seconds', () => {
+      // Prepare & Act
+      const { template } = synth({
+        hashRetention: Duration.days(7),
+        lockoutThreshold: 3,
+        lockoutMaxDuration: Duration.minutes(5),
+      });
+
+      // Assess
+      expect(environmentOf(template)).toMatchObject({
+        HASH_RETENTION_DAYS: '7',
+        LOCKOUT_THRESHOLD: '3',
+        LOCKOUT_MAX_SECONDS: '300',
+      });
+    });
+
+    it.each([
+      ['the defaults', {}],
+      [
+        'the smallest values it accepts',
+        { hashRetention: Duration.days(1), lockoutThreshold: 1, lockoutMaxDuration: Duration.seconds(1) },
+      ],
+      [
+        'the largest values it accepts',
+        { hashRetention: Duration.days(3650), lockoutThreshold: 100, lockoutMaxDuration: Duration.days(1) },
+      ],
+    ])('sets values the Migration Lambda accepts at load, with %s', (_, props: HashbridgeMigrationProps) => {
+      // Prepare
+      const environment = environmentOf(synth(props).template) as Record<string, string>;
+
+      // Act
+      const config = readMigrationConfig({ ...environment, STAGING_TABLE: 'StandaloneUserHashes' });
+
+      // Assess
+      expect([config.HASH_RETENTION_DAYS, config.LOCKOUT_THRESHOLD, config.LOCKOUT_MAX_SECONDS].map(String)).toEqual([
+        environment.HASH_RETENTION_DAYS,
+        environment.LOCKOUT_THRESHOLD,
+        environment.LOCKOUT_MAX_SECONDS,
+      ]);
+    });
+
+    it.each([
+      ['a retention in part days', { hashRetention: Duration.hours(36) }, /hashRetention/],
+      ['a threshold of 0', { lockoutThreshold: 0 }, /lockoutThreshold/],
+      ['a lock of part seconds', { lockoutMaxDuration: Duration.millis(2500) }, /lockoutMaxDuration/],
+    ])('throws InfraError for %s', (_, props: HashbridgeMigrationProps, name) => {
+      expect(() => synth(props)).toThrow(InfraError);
+      expect(() => synth(props)).toThrow(name);
+    });
+  });
+
+  describe('PreSignUp guard', () => {
+    const guardOf = (template: Template) =>
+      Object.entries(template.findResources('AWS::Lambda::Function')).filter(([, fn]) =>
+        String(fn.Properties.Description).includes('PreSignUp'),
+      );
+
+    it('is off, with self sign-up, by default: one function, no PreSignUp trigger', () => {
+      // Prepare & Act
+      const { template } = synth();
+
+      // Assess
+      expect(guardOf(template)).toEqual([]);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        LambdaConfig: { PreSignUp: Match.absent() },
+      });
+    });
+
+    it('comes with self sign-up: the guard is the PreSignUp trigger, reading the staging table', () => {
+      // Prepare & Act
+      const { template } = synth({ selfSignUpEnabled: true, preSignUpCode: inlineCode() });
+
+      // Assess
+      const [guard] = guardOf(template);
+      const tableId = logicalIdOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashes' });
+      expect(guard?.[1].Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Timeout: 4,
+      });
+      // The one variable the guard reads, and nothing it does not need.
+      expect(guard?.[1].Properties.Environment.Variables).toEqual({ STAGING_TABLE: { Ref: tableId } });
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        LambdaConfig: { PreSignUp: { 'Fn::GetAtt': [guard?.[0], 'Arn'] } },
+      });
+    });
+
+    it('may GetItem on the staging table and nothing else', () => {
+      // Prepare & Act
+      const { template } = synth({ preSignUpGuard: true, preSignUpCode: inlineCode() });
+
+      // Assess
+      const [guard] = guardOf(template);
+      const tableId = logicalIdOf(template, 'AWS::DynamoDB::Table', { TableName: 'StandaloneUserHashes' });
+      const guardRole = guard?.[1].Properties.Role['Fn::GetAtt'][0];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+        policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === guardRole),
+      );
+      expect(policies.map((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
+        [{ Action: 'dynamodb:GetItem', Effect: 'Allow', Resource: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] }],
+      ]);
+    });
+
+    it('lets Cognito invoke it for this pool and from this account only', () => {
+      // Prepare & Act
+      const { template } = synth({ preSignUpGuard: true, preSignUpCode: inlineCode() });
+
+      // Assess
+      const [guard] = guardOf(template);
+      const poolId = logicalIdOf(template, 'AWS::Cognito::UserPool');
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: { 'Fn::GetAtt': [guard?.[0], 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+        SourceAccount: { Ref: 'AWS::AccountId' },
+      });
+    });
+
+    it('can be had without self sign-up (the pool stays admin-only)', () => {
+      // Prepare & Act
+      const { template } = synth({ preSignUpGuard: true, preSignUpCode: inlineCode() });
+
+      // Assess
+      expect(guardOf(template)).toHaveLength(1);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      });
+    });
+
+    it('warns at synthesis when self sign-up is on and the guard turned off', () => {
+      // Prepare & Act
+      const { stack } = synth({ selfSignUpEnabled: true, preSignUpGuard: false });
+
+      // Assess
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('preSignUpGuard'));
+      expect(warnings).toHaveLength(1);
+    });
+  });
+
+  describe('with resetWeakPasswords', () => {
     it("hands the Migration Lambda the user pool's own password policy as PASSWORD_STRENGTH_RULE", () => {
       // Prepare & Act
       const { template } = synth({ resetWeakPasswords: true });

@@ -1,11 +1,15 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { readLoaderConfig } from '@hashbridge/handlers';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { HashbridgePipeline, InfraError, StagingTables } from '../../src/index.js';
 import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
 import { SYNTH_TIMEOUT } from '../helpers/synth-timeout.js';
 
-const build = (operatorCidr = '203.0.113.7/32', options: { loaderInPrivateSubnets?: boolean } = {}): Stack => {
+const build = (
+  operatorCidr = '203.0.113.7/32',
+  options: { loaderInPrivateSubnets?: boolean; hashRetention?: Duration } = {},
+): Stack => {
   const stack = new Stack(new App(), 'Test');
   const tables = new StagingTables(stack, 'Tables');
   new HashbridgePipeline(stack, 'Pipeline', {
@@ -28,6 +32,28 @@ const idOf = (template: Template, type: string, properties: Record<string, unkno
 const groupId = (id: string) => ({ 'Fn::GetAtt': [id, 'GroupId'] });
 
 describe('Class: HashbridgePipeline', { timeout: SYNTH_TIMEOUT }, () => {
+  it('hands the Loader the retention of quarantined records, 30 days by default, in a form it accepts', () => {
+    // Prepare & Act
+    const byDefault = Template.fromStack(build());
+    const week = Template.fromStack(build(undefined, { hashRetention: Duration.days(7) }));
+
+    // Assess
+    for (const [template, days] of [
+      [byDefault, '30'],
+      [week, '7'],
+    ] as const) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ HASH_RETENTION_DAYS: days }) },
+      });
+      expect(readLoaderConfig({ HASH_RETENTION_DAYS: days }).HASH_RETENTION_DAYS).toBe(Number(days));
+    }
+  });
+
+  it('throws InfraError for a retention that is not whole days', () => {
+    // Prepare & Act & Assess
+    expect(() => build(undefined, { hashRetention: Duration.hours(12) })).toThrow(InfraError);
+  });
+
   it('throws InfraError for an operator CIDR open to the whole internet', () => {
     // Prepare & Act & Assess
     expect(() => build('0.0.0.0/0')).toThrow(InfraError);

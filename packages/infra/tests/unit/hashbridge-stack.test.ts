@@ -1,5 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { HashbridgeStack } from '../../src/index.js';
 import { inlineCode, inlinePublicAccessCode } from '../helpers/inline-code.js';
@@ -33,6 +34,52 @@ describe('Class: HashbridgeStack', { timeout: SYNTH_TIMEOUT }, () => {
     template.hasOutput('PublicBootstrapBrokers', {
       Value: { 'Fn::GetAtt': [publicAccess, 'BootstrapBrokerStringPublicSaslIam'] },
     });
+  });
+
+  it('gives the Loader the retention the Migration side is given, so quarantined records expire alike', () => {
+    // Prepare
+    const stack = new HashbridgeStack(new App(), 'Hashbridge', {
+      migration: { migrationCode: inlineCode(), hashRetention: Duration.days(14) },
+      pipeline: { loaderCode: inlineCode(), publicAccessCode: inlinePublicAccessCode() },
+    });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Environment: { Variables: Match.objectLike({ HASH_RETENTION_DAYS: '14' }) } },
+      2,
+    );
+  });
+
+  it("watches the migration: a dashboard, and alarms that notify the stack's topic when given one", () => {
+    // Prepare
+    const app = new App();
+    const stack = new HashbridgeStack(app, 'Hashbridge', {
+      migration: { migrationCode: inlineCode() },
+      pipeline: { loaderCode: inlineCode(), publicAccessCode: inlinePublicAccessCode() },
+      monitoring: {
+        alarmTopic: Topic.fromTopicArn(
+          new Stack(app, 'Shared'),
+          'OnCall',
+          'arn:aws:sns:eu-west-1:123456789012:on-call',
+        ),
+      },
+    });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'Hashbridge-migration' });
+    template.resourcePropertiesCountIs(
+      'AWS::CloudWatch::Alarm',
+      { AlarmActions: ['arn:aws:sns:eu-west-1:123456789012:on-call'] },
+      6,
+    );
   });
 
   it('asks for the operator CIDR at deploy time when none is given, with a pattern that refuses /0', () => {
@@ -73,5 +120,25 @@ describe('Class: HashbridgeStack', { timeout: SYNTH_TIMEOUT }, () => {
     for (const fn of functions) {
       expect(fn.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
     }
+  }, 30_000);
+
+  it('bundles the real PreSignUp guard when self sign-up is on', () => {
+    // Prepare
+    const stack = new HashbridgeStack(new App(), 'Hashbridge', {
+      migration: { migrationCode: inlineCode(), selfSignUpEnabled: true },
+      pipeline: { loaderCode: inlineCode(), publicAccessCode: inlinePublicAccessCode() },
+    });
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const [guard] = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('PreSignUp') },
+      }),
+    );
+    expect(guard?.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
+    expect(guard?.Properties.Handler).toBe('index.handler');
   }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,6 @@ describe('Class: StagingTables', { timeout: SYNTH_TIMEOUT }, () => {
         // SSEEnabled false is how CloudFormation spells "the AWS owned key" (true would mean an AWS managed KMS key).
         SSESpecification: { SSEEnabled: false },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false },
-        TimeToLiveSpecification: Match.absent(),
       },
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
@@ -46,13 +46,37 @@ describe('Class: StagingTables', { timeout: SYNTH_TIMEOUT }, () => {
     });
   });
 
-  it('applies the names, point-in-time recovery, TTL and removal policy it is given', () => {
+  it("turns TTL on for both tables, on the contract's expiresAt, so used hashes and quarantined records expire", () => {
+    // Prepare & Act
+    const template = synth();
+
+    // Assess
+    for (const TableName of ['StandaloneUserHashes', 'StandaloneUserHashesQuarantine']) {
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        TableName,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
+    }
+    expect([STAGING_TABLE.timeToLiveAttribute, QUARANTINE_TABLE.timeToLiveAttribute]).toEqual([
+      'expiresAt',
+      'expiresAt',
+    ]);
+  });
+
+  it('leaves TTL off on both tables when told to', () => {
+    // Prepare & Act
+    const template = synth({ timeToLive: false });
+
+    // Assess
+    template.resourcePropertiesCountIs('AWS::DynamoDB::Table', { TimeToLiveSpecification: Match.absent() }, 2);
+  });
+
+  it('applies the names, point-in-time recovery and removal policy it is given', () => {
     // Prepare & Act
     const template = synth({
       tableName: 'LegacyUserHashes',
       quarantineTableName: 'LegacyQuarantine',
       pointInTimeRecovery: true,
-      timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.DESTROY,
     });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   createUserMessage,
+  identifyHash,
   type LegacySourceRow,
   type LegacyUserSource,
   type MessagePublisher,
@@ -119,11 +120,18 @@ const messageOf = (row: LegacySourceRow): RowOutcome => {
     return { reason: 'invalid-email', detail: 'email is missing' };
   if (typeof row.hash !== 'string' || row.hash === '')
     return { reason: 'invalid-hash', detail: 'password hash is missing' };
+  // Exact identification: a hash no scheme reads as its own would fail at the user's every sign-in.
+  const scheme = identifyHash(row.hash);
+  if (scheme === undefined) {
+    return { reason: 'unidentified', detail: 'the hash is well-formed for no supported scheme' };
+  }
   const profile = profileOf(row.profile);
   if (profile === 'invalid') return { reason: 'invalid-profile', detail: 'profile is not a JSON object' };
+  // The scheme just identified goes along, so the row is not identified a second time.
   const result = createUserMessage({
     email: row.email,
     hash: row.hash,
+    scheme,
     profile,
     sourceId: row.id,
     sourceVersion: row.version,

@@ -42,6 +42,7 @@ class FakeSource implements LegacyUserSource {
 interface PublishCall {
   readonly lane: number;
   readonly keys: readonly string[];
+  readonly values: readonly string[];
   readonly acknowledge: () => void;
   readonly fail: (error: Error) => void;
   outcome: 'in flight' | 'acknowledged' | 'failed';
@@ -71,11 +72,17 @@ class FakePublisher implements MessagePublisher {
     return this.calls.filter((call) => call.outcome === 'acknowledged').flatMap((call) => call.keys);
   }
 
+  /** The JSON messages of every batch published, in order. */
+  public get sentValues(): string[] {
+    return this.calls.flatMap((call) => call.values);
+  }
+
   public publish(lane: number, batch: MessageBatch): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const call: PublishCall = {
         lane,
         keys: [...batch.keys],
+        values: [...batch.values],
         outcome: 'in flight',
         acknowledge: () => {
           call.outcome = 'acknowledged';

@@ -25,7 +25,9 @@ const BAD_ROWS = [
   { email: null, hash: PASSLIB_HASHES[0], reason: 'invalid-email' },
   { email: 'not an email', hash: PASSLIB_HASHES[0], reason: 'invalid-email' },
   { email: 'empty-hash@example.com', hash: '', reason: 'invalid-hash' },
-  { email: 'garbage-hash@example.com', hash: 'not-a-hash', reason: 'invalid-hash' },
+  { email: 'garbage-hash@example.com', hash: 'not-a-hash', reason: 'unidentified' },
+  // A bcrypt prefix and a cut hash: the producer finds it now, not the user at sign-in.
+  { email: 'cut-hash@example.com', hash: '$2b$12$GhvMmNVjRW29ulnudl', reason: 'unidentified' },
   { email: 'Twin@Example.com', hash: PASSLIB_HASHES[1], reason: 'email-collision' },
   { email: ' twin@example.com', hash: PASSLIB_HASHES[2], reason: 'email-collision' },
 ] as const;

@@ -175,9 +175,15 @@ describe('Function: runProducer', () => {
     expect(checkpoints.current?.lastId).toBe('006');
   });
 
-  it('writes a refused row to the rejects file with its reason, never its hash, and sends the rest', async () => {
-    // Prepare
-    const rows = legacyRows(3).map((row) => (row.id === '002' ? { ...row, hash: 'not a hash at all' } : row));
+  it('refuses, as unidentified, a hash no scheme reads exactly: in the rejects file, never its hash', async () => {
+    // Prepare: garbage, and a bcrypt prefix without a bcrypt hash after it.
+    const rows = legacyRows(4).map((row) =>
+      row.id === '002'
+        ? { ...row, hash: 'not a hash at all' }
+        : row.id === '003'
+          ? { ...row, hash: '$2b$12$cut' }
+          : row,
+    );
     const config = configFor();
     const publisher = new FakePublisher(2, { autoAcknowledge: true });
 
@@ -189,11 +195,57 @@ describe('Function: runProducer', () => {
     });
 
     // Assess
-    expect(summary).toMatchObject({ sent: 2, rejected: 1 });
-    expect(publisher.acknowledgedKeys).toEqual(emailsOf(['001', '003']));
+    expect(summary).toMatchObject({ sent: 2, rejected: 2 });
+    expect(publisher.acknowledgedKeys).toEqual(emailsOf(['001', '004']));
     const report = readFileSync(config.rejects, 'utf8');
-    expect(JSON.parse(report)).toMatchObject({ rowId: '002', reason: 'invalid-hash' });
+    expect(
+      report
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      { rowId: '002', reason: 'unidentified', detail: expect.any(String) },
+      { rowId: '003', reason: 'unidentified', detail: expect.any(String) },
+    ]);
     expect(report).not.toContain('not a hash at all');
+    expect(report).not.toContain('$2b$12$cut');
+  });
+
+  it('sends a Django scrypt hash under django_scrypt, the scheme whose format it is (issue 14)', async () => {
+    // Prepare: Django 5.2's make_password("pässword", hasher="scrypt").
+    const django =
+      'scrypt$16384$j32mWELXNcWIGDv2Gg5MoE$8$5$Ll/Ok2CsScjBe0TWlPgqXXy2P6rzeJl+Vx0IlZlMQt79DWtUCqfJi+uHrbQLpd3bx00VmaDBCNUN6yVwFxALtw==';
+    const rows = legacyRows(1).map((row) => ({ ...row, hash: django }));
+    const publisher = new FakePublisher(1, { autoAcknowledge: true });
+
+    // Act
+    const summary = await runProducer(configFor(), {
+      source: new FakeSource(rows),
+      publisher,
+      checkpoints: new MemoryCheckpointStore(),
+    });
+
+    // Assess
+    expect(summary).toMatchObject({ sent: 1, rejected: 0 });
+    expect(publisher.sentValues.map((value) => JSON.parse(value))).toMatchObject([
+      { hash: django, scheme: 'django_scrypt' },
+    ]);
+  });
+
+  it('refuses an empty hash as invalid-hash: there is nothing to identify', async () => {
+    // Prepare
+    const config = configFor();
+    const rows = legacyRows(1).map((row) => ({ ...row, hash: '' }));
+
+    // Act
+    await runProducer(config, {
+      source: new FakeSource(rows),
+      publisher: new FakePublisher(1, { autoAcknowledge: true }),
+      checkpoints: new MemoryCheckpointStore(),
+    });
+
+    // Assess
+    expect(JSON.parse(readFileSync(config.rejects, 'utf8'))).toMatchObject({ rowId: '001', reason: 'invalid-hash' });
   });
 
   it('in a dry run publishes nothing and writes no checkpoint', async () => {

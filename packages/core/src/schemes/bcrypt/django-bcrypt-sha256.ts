@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { MalformedHashError } from '../../errors.js';
 import { utf8 } from '../../password.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
+import { DJANGO_HASHER_DEFAULTS } from '../django-settings.js';
 import { bcryptMatches, checkBcryptPolicy, parseBcrypt } from './bcrypt.js';
 
 const SCHEME = 'django_bcrypt_sha256';
@@ -24,8 +25,8 @@ const djangoBcryptSha256: PasswordHashScheme = {
     const parsed = parseBcrypt(SCHEME, bcryptHash);
     checkBcryptPolicy(SCHEME, parsed, context);
     return {
-      // passlib's padding rule looks for a leading `$2a$`, which this prefix hides: only the cost counts.
-      needsUpdate: parsed.cost < context.policy.bcryptMinCost,
+      // Django's must_update: a work factor other than its 12, lower or higher.
+      needsUpdate: parsed.cost !== DJANGO_HASHER_DEFAULTS.bcryptRounds,
       verify: async (password) => {
         const key = Buffer.from(createHash('sha256').update(utf8(password)).digest('hex'), 'ascii');
         return bcryptMatches(key, parsed);

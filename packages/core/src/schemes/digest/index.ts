@@ -1,6 +1,7 @@
 import type { PasswordHashScheme } from '../../types/scheme.js';
 import { mssql2000, mssql2005, mysql41, mysql323, oracle11, postgresMd5 } from './database.js';
 import { djangoSaltedMd5, djangoSaltedSha1 } from './django-salted.js';
+import { djangoUnsaltedMd5, djangoUnsaltedSha1 } from './django-unsalted.js';
 import { fshp } from './fshp.js';
 import { hexMd4, hexMd5, hexSha1, hexSha256, hexSha512, ldapHexMd5, ldapHexSha1 } from './hex-digests.js';
 import { htdigest } from './htdigest.js';
@@ -35,6 +36,8 @@ const digestFamily: readonly PasswordHashScheme[] = [
   ldapPlaintext,
   djangoSaltedSha1,
   djangoSaltedMd5,
+  djangoUnsaltedSha1,
+  djangoUnsaltedMd5,
   djangoDisabled,
   mysql323,
   mysql41,

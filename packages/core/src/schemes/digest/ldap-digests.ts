@@ -9,14 +9,21 @@ import { DIGEST_SIZE, type DigestAlgorithm, digestBytes } from './digests.js';
 /** passlib's checksum alphabet for `{MD5}` / `{SHA}`: base64 and `=`, anywhere, any length. */
 const PADDED_BASE64 = /^[A-Za-z0-9+/=]*$/;
 
+/** The canonical base64 of `bytes` bytes, as `b64encode` writes it (padding and zero low bits). */
+const isCanonicalBase64Of = (text: string, bytes: number): boolean =>
+  text.length === Math.ceil(bytes / 3) * 4 &&
+  PADDED_BASE64.test(text) &&
+  Buffer.from(text, 'base64').toString('base64') === text;
+
 /**
  * RFC 2307 `{MD5}` / `{SHA}`: base64 of the unsalted digest. passlib checks only the prefix (case-sensitive)
  * and the alphabet, then compares the base64 text itself: a hash of the wrong length or with other
- * padding is well formed and simply never matches.
+ * padding verifies, and never matches. Identification is stricter: only the base64 of a digest, so
+ * Roundup's `{MD5}` + hex (ldap_hex_md5) is never taken for this.
  */
 const ldapDigestScheme = (name: SchemeName, algorithm: DigestAlgorithm, prefix: string): PasswordHashScheme => ({
   name,
-  identify: (hash) => hash.startsWith(prefix),
+  identify: (hash) => hash.startsWith(prefix) && isCanonicalBase64Of(hash.slice(prefix.length), DIGEST_SIZE[algorithm]),
   prepare: (hash) => {
     if (!hash.startsWith(prefix)) throw new MalformedHashError(name, `expected the ${prefix} prefix`);
     const expected = hash.slice(prefix.length);

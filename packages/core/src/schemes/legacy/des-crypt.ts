@@ -54,7 +54,8 @@ const DJANGO_CHECKSUM = new RegExp(`^${CRYPT_CHAR}{11}$`);
 
 /**
  * Django's CryptPasswordHasher: `crypt$<salt>$<des_crypt hash>`. Django 1.4+ leaves the salt field empty;
- * Django 1.0 stored a longer salt whose first two characters must repeat the des_crypt salt.
+ * Django 1.0 stored a longer salt whose first two characters must repeat the des_crypt salt. Always
+ * needsUpdate: Django 5.0 removed the hasher.
  */
 const prepareDjangoDesCrypt = (hash: string): PreparedHash => {
   const scheme = 'django_des_crypt';
@@ -72,7 +73,7 @@ const prepareDjangoDesCrypt = (hash: string): PreparedHash => {
   if (crypt === '') throw new MalformedHashError(scheme, 'the checksum is missing');
   const checksum = crypt.slice(2);
   if (!DJANGO_CHECKSUM.test(checksum)) throw new MalformedHashError(scheme, 'the checksum must be 11 of ./0-9A-Za-z');
-  return { needsUpdate: false, verify: desCryptVerifier(scheme, salt.slice(0, 2), checksum) };
+  return { needsUpdate: true, verify: desCryptVerifier(scheme, salt.slice(0, 2), checksum) };
 };
 
 const djangoDesCrypt: PasswordHashScheme = {

@@ -7,6 +7,7 @@ import { utf8 } from '../../password.js';
 import { isAscii } from '../../python/python-text.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme, PreparedHash, SchemeContext } from '../../types/scheme.js';
+import { DJANGO_HASHER_DEFAULTS, isDjangoSaltTooShort } from '../django-settings.js';
 
 /**
  * passlib 1.7.4 hands argon2 hashes to argon2-cffi, so libargon2's own decoder is the specification:
@@ -47,9 +48,11 @@ const parseArgon2 = (scheme: SchemeName, hash: string): ParsedArgon2 => {
   // passlib encodes the hash as ASCII; argon2-cffi passes it to C, where a NUL byte ends the string.
   if (!isAscii(hash)) throw malformed('the hash must be ASCII');
   const encoded = hash.split('\0', 1)[0] ?? '';
-  if (ARGON2_EXTRA_FIELD.test(encoded)) throw malformed('the keyid= and data= fields are not supported');
   const match = ARGON2_PATTERN.exec(encoded);
-  if (match === null) throw malformed('expected $argon2<type>$v=19$m=<n>,t=<n>,p=<n>$<salt>$<hash>');
+  if (match === null) {
+    if (ARGON2_EXTRA_FIELD.test(encoded)) throw malformed('the keyid= and data= fields are not supported');
+    throw malformed('expected $argon2<type>$v=19$m=<n>,t=<n>,p=<n>$<salt>$<hash>');
+  }
   const [, type = '', versionText = '16', memoryText = '', timeText = '', lanesText = '', saltText = ''] = match;
   const uint32 = (text: string): number => {
     const value = Number(text);
@@ -90,22 +93,47 @@ const checkArgon2Policy = (scheme: SchemeName, parsed: ParsedArgon2, { policy }:
   }
 };
 
+const belowPasslibDefaults = (parsed: ParsedArgon2): boolean =>
+  parsed.type !== 'id' ||
+  parsed.version !== 0x13 ||
+  parsed.memoryCost < PASSLIB_MEMORY_COST ||
+  parsed.timeCost < PASSLIB_TIME_COST;
+
+/**
+ * Django's Argon2PasswordHasher.must_update: any parameter but the salt length differs from Django 5.2's
+ * (argon2id, v=19, t=2, m=102400, p=8, 32-byte hash), or the salt is under 22 bytes (128 bits counted as
+ * Django counts its salts' characters).
+ */
+const differsFromDjangoDefaults = (parsed: ParsedArgon2): boolean => {
+  const defaults = DJANGO_HASHER_DEFAULTS.argon2;
+  return (
+    parsed.type !== defaults.type ||
+    parsed.version !== defaults.version ||
+    parsed.outputLength !== defaults.hashBytes ||
+    parsed.timeCost !== defaults.timeCost ||
+    parsed.memoryCost !== defaults.memoryCost ||
+    parsed.parallelism !== defaults.parallelism ||
+    isDjangoSaltTooShort(parsed.salt.length)
+  );
+};
+
 /**
  * Parses, checks the policy, and verifies as argon2-cffi's `verify_secret` does. libargon2 accepts any
  * version number and hashes every one but 16 as 1.3 with the number mixed in; no backend here can, and
  * passlib itself writes only 16 and 19, so another version verifies as false (true only for a hash made
  * by calling libargon2 directly with that version).
  */
-const prepareArgon2 = (scheme: SchemeName, hash: string, context: SchemeContext): PreparedHash => {
+const prepareArgon2 = (
+  scheme: SchemeName,
+  hash: string,
+  context: SchemeContext,
+  needsUpdate: (parsed: ParsedArgon2) => boolean = belowPasslibDefaults,
+): PreparedHash => {
   const parsed = parseArgon2(scheme, hash);
   checkArgon2Policy(scheme, parsed, context);
   const { version } = parsed;
   return {
-    needsUpdate:
-      parsed.type !== 'id' ||
-      version !== 0x13 ||
-      parsed.memoryCost < PASSLIB_MEMORY_COST ||
-      parsed.timeCost < PASSLIB_TIME_COST,
+    needsUpdate: needsUpdate(parsed),
     verify: async (password) => {
       if (version !== 0x10 && version !== 0x13) return false;
       const digest = await activeHashBackends().argon2.digest(utf8(password), { ...parsed, version });
@@ -120,7 +148,10 @@ const argon2: PasswordHashScheme = {
   prepare: (hash, context) => prepareArgon2('argon2', hash, context),
 };
 
-/** Django's `argon2$` + the argon2 hash; passlib verifies the inner hash whatever its type. */
+/**
+ * Django's `argon2$` + the argon2 hash; passlib verifies the inner hash whatever its type. needsUpdate is
+ * Django's (see differsFromDjangoDefaults).
+ */
 const DJANGO_PREFIX = 'argon2';
 
 const djangoArgon2: PasswordHashScheme = {
@@ -128,7 +159,7 @@ const djangoArgon2: PasswordHashScheme = {
   identify: (hash) => hash.startsWith(DJANGO_PREFIX) && ARGON2_IDENT.test(hash.slice(DJANGO_PREFIX.length)),
   prepare: (hash, context) => {
     if (!hash.startsWith(DJANGO_PREFIX)) throw new MalformedHashError('django_argon2', 'expected argon2$argon2…');
-    return prepareArgon2('django_argon2', hash.slice(DJANGO_PREFIX.length), context);
+    return prepareArgon2('django_argon2', hash.slice(DJANGO_PREFIX.length), context, differsFromDjangoDefaults);
   },
 };
 

@@ -63,9 +63,22 @@ const parseWerkzeugScrypt = (hash: string): ParsedWerkzeugScrypt | undefined => 
   return { ...cost, salt: utf8(saltText), hexDigest };
 };
 
+/** What Werkzeug could have written: a cost it reads and the 128 lowercase hex digits of the 64-byte key. */
+const isWellFormedWerkzeugScrypt = (hash: string): boolean => {
+  try {
+    return /^[0-9a-f]{128}$/.test(parseWerkzeugScrypt(hash)?.hexDigest ?? '');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Identified only when well-formed: Django's `scrypt$16384$<salt>$8$5$<base64>` starts with the same word
+ * (and Werkzeug itself would read it as a cost-less hash that never matches), so the prefix is not enough.
+ */
 const werkzeugScrypt: PasswordHashScheme = {
   name: 'werkzeug_scrypt',
-  identify: (hash) => hash.startsWith('scrypt:') || hash.startsWith('scrypt$'),
+  identify: (hash) => (hash.startsWith('scrypt:') || hash.startsWith('scrypt$')) && isWellFormedWerkzeugScrypt(hash),
   prepare: (hash, context) => {
     const parsed = parseWerkzeugScrypt(hash);
     if (parsed === undefined) return { needsUpdate: true, verify: async () => false };

@@ -1,9 +1,10 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { MalformedHashError } from '../../errors.js';
-import { utf8 } from '../../password.js';
+import { codePointLength, utf8 } from '../../password.js';
 import type { SchemeName } from '../../scheme-names.js';
 import type { PasswordHashScheme } from '../../types/scheme.js';
-import { checkIterationPolicy, DIGEST_SIZE, derive, isBelowPolicyFloor, parseMc3 } from './shared.js';
+import { DJANGO_HASHER_DEFAULTS, isDjangoSaltTooShort } from '../django-settings.js';
+import { checkIterationPolicy, DIGEST_SIZE, derive, parseMc3 } from './shared.js';
 
 /** Django's salt alphabet, which passlib enforces; at least one character. */
 const DJANGO_SALT = /^[a-zA-Z0-9]+$/;
@@ -12,7 +13,8 @@ const PADDED_BASE64 = /^[A-Za-z0-9+/=]*$/;
 
 /**
  * Django's `pbkdf2_sha256$<iterations>$<salt>$<base64 digest>`: the salt is used as text (its UTF-8
- * bytes), and the digest is compared as padded standard base64 text, as passlib does.
+ * bytes), and the digest is compared as padded standard base64 text, as passlib does. needsUpdate is
+ * Django 5.2's must_update: iterations other than 1,000,000, or a salt under 22 characters.
  */
 const djangoPbkdf2Scheme = (name: SchemeName, digest: 'sha1' | 'sha256', ident: string): PasswordHashScheme => {
   const digestLength = DIGEST_SIZE[digest];
@@ -29,7 +31,7 @@ const djangoPbkdf2Scheme = (name: SchemeName, digest: 'sha1' | 'sha256', ident: 
       }
       checkIterationPolicy(name, rounds, context);
       return {
-        needsUpdate: isBelowPolicyFloor(rounds, context),
+        needsUpdate: rounds !== DJANGO_HASHER_DEFAULTS.pbkdf2Iterations || isDjangoSaltTooShort(codePointLength(salt)),
         verify: async (password) => {
           const key = await derive(utf8(password), utf8(salt), rounds, digestLength, digest);
           return constantTimeEqual(key.toString('base64'), checksum);

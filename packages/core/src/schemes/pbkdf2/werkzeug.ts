@@ -74,22 +74,54 @@ const parseMethod = (method: string): { digest: DigestInfo; iterations: number }
   return { digest, iterations };
 };
 
+interface ParsedWerkzeugPbkdf2 {
+  readonly digest: DigestInfo;
+  readonly iterations: number;
+  readonly salt: string;
+  /** The stored hex key, compared as text (uppercase hex never matches). */
+  readonly expected: string;
+}
+
+/**
+ * Reads `<method>$<salt>$<hex>` as `check_password_hash` does, throwing where it raises; `undefined` for a
+ * string without two `$`, which Werkzeug answers false.
+ */
+const parseWerkzeugPbkdf2 = (hash: string): ParsedWerkzeugPbkdf2 | undefined => {
+  const [method = '', salt, ...rest] = hash.split('$');
+  if (salt === undefined || rest.length === 0) return undefined;
+  const expected = rest.join('$');
+  const { digest, iterations } = parseMethod(method);
+  // Python cannot encode lone surrogates, nor compare non-ASCII text in constant time.
+  if (/\p{Cs}/u.test(salt)) throw new MalformedHashError(SCHEME, 'the salt is not valid Unicode');
+  if (!isAscii(expected)) throw new MalformedHashError(SCHEME, 'the digest must be ASCII');
+  return { digest, iterations, salt, expected };
+};
+
+/** What Werkzeug could have written: a method it reads and the lowercase hex of one digest's worth of key. */
+const isWellFormedWerkzeugPbkdf2 = (hash: string): boolean => {
+  try {
+    const parsed = parseWerkzeugPbkdf2(hash);
+    return (
+      parsed !== undefined && parsed.expected.length === parsed.digest.size * 2 && /^[0-9a-f]*$/.test(parsed.expected)
+    );
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Werkzeug's (Flask's) `pbkdf2:<digest>:<iterations>$<salt>$<hex>`, checked as `check_password_hash`
  * does: the salt is text, the key is compared as lowercase hex, and a string without two `$` is simply
- * no match. Werkzeug's scrypt hashes are `werkzeug_scrypt`'s.
+ * no match. Identified only when well-formed (a hex key of the digest's size), so another format with
+ * the same first word is never taken for it. Werkzeug's scrypt hashes are `werkzeug_scrypt`'s.
  */
 const werkzeugPbkdf2: PasswordHashScheme = {
   name: SCHEME,
-  identify: (hash) => hash.startsWith('pbkdf2:') || hash.startsWith('pbkdf2$'),
+  identify: (hash) => (hash.startsWith('pbkdf2:') || hash.startsWith('pbkdf2$')) && isWellFormedWerkzeugPbkdf2(hash),
   prepare: (hash, context) => {
-    const [method = '', salt, ...rest] = hash.split('$');
-    if (salt === undefined || rest.length === 0) return { needsUpdate: false, verify: async () => false };
-    const expected = rest.join('$');
-    const { digest, iterations } = parseMethod(method);
-    // Python cannot encode lone surrogates, nor compare non-ASCII text in constant time.
-    if (/\p{Cs}/u.test(salt)) throw new MalformedHashError(SCHEME, 'the salt is not valid Unicode');
-    if (!isAscii(expected)) throw new MalformedHashError(SCHEME, 'the digest must be ASCII');
+    const parsed = parseWerkzeugPbkdf2(hash);
+    if (parsed === undefined) return { needsUpdate: false, verify: async () => false };
+    const { digest, iterations, salt, expected } = parsed;
     checkIterationPolicy(SCHEME, iterations, context);
     return {
       needsUpdate: isBelowPolicyFloor(iterations, context),

@@ -34,6 +34,7 @@ const memoryStore = (): StagedUserStore & { items: Map<string, UserMessage>; fai
     },
     get: async () => undefined,
     markMigrated: async () => {},
+    recordFailedSignIn: async () => {},
   };
   return store;
 };

@@ -28,6 +28,7 @@ const storeWith = (...users: StagedUser[]): StagedUserStore => ({
   stageMany: async (messages) => messages.map(() => 'staged' as const),
   get: async (email) => users.find((user) => user.email === email),
   markMigrated: async () => {},
+  recordFailedSignIn: async () => {},
 });
 
 describe('Function: authenticateStagedUser', () => {
@@ -188,14 +189,20 @@ describe('Function: authenticateStagedUser', () => {
     expect(dummyPhases).toEqual(['verify']);
   });
 
-  it('refuses, without throwing, a staged hash that cannot be checked', async () => {
+  it('refuses, without throwing, a staged hash beyond the cost policy (policy) or malformed (unusable-hash)', async () => {
     // Prepare
-    const broken = { ...staged, hash: BCRYPT.replace('$04$', '$31$') };
+    const costly = { ...staged, hash: BCRYPT.replace('$04$', '$31$') };
+    const malformed = { ...staged, hash: BCRYPT.slice(0, -3) };
 
     // Act / Assess
-    expect(await authenticateStagedUser('ada@example.com', 'x', { store: storeWith(broken) })).toEqual({
+    expect(await authenticateStagedUser('ada@example.com', 'x', { store: storeWith(malformed) })).toEqual({
       ok: false,
       cause: 'unusable-hash',
+      errorName: 'MalformedHashError',
+    });
+    expect(await authenticateStagedUser('ada@example.com', 'x', { store: storeWith(costly) })).toEqual({
+      ok: false,
+      cause: 'policy',
       errorName: 'HashPolicyError',
     });
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  lockedUntil,
+  type MigrateUserDependencies,
   type MigrationPhase,
   migrateUser,
   type PhaseRunner,
@@ -24,16 +26,20 @@ const ada: StagedUser = {
 
 /** An in-memory store that notes every mark it is asked to write. */
 const storeWith = (...users: StagedUser[]) => {
-  const marks: { email: string; at: Date }[] = [];
+  const marks: { email: string; at: Date; expiresAt: Date }[] = [];
+  const failures: { email: string; at: Date; counted: boolean }[] = [];
   const store: StagedUserStore = {
     stage: async () => 'staged',
     stageMany: async (messages) => messages.map(() => 'staged' as const),
     get: async (email) => users.find((user) => user.email === email),
-    markMigrated: async (email, at) => {
-      marks.push({ email, at });
+    markMigrated: async (email, at, expiresAt) => {
+      marks.push({ email, at, expiresAt });
+    },
+    recordFailedSignIn: async (email, at, counted) => {
+      failures.push({ email, at, counted });
     },
   };
-  return { store, marks };
+  return { store, marks, failures };
 };
 
 /** A runner that notes the phases it runs, in order. */
@@ -67,7 +73,9 @@ describe('Function: migrateUser', () => {
         passwordResetRequired: false,
         mark: { status: 'marked' },
       });
-      expect(marks).toEqual([{ email: 'ada@example.com', at: NOW }]);
+      expect(marks).toEqual([
+        { email: 'ada@example.com', at: NOW, expiresAt: new Date(NOW.getTime() + 30 * 86_400_000) },
+      ]);
     });
 
     it('runs the lookup, the verify and the mark through runPhase, in that order', async () => {
@@ -141,9 +149,9 @@ describe('Function: migrateUser', () => {
       expect(marks).toHaveLength(1);
     });
 
-    it('refuses a wrong password and an unknown user alike, after the same phases, and marks nobody', async () => {
+    it('refuses a wrong password and an unknown user after the same phases and marks nobody; only the staged user counts', async () => {
       // Prepare
-      const { store, marks } = storeWith(ada);
+      const { store, marks, failures } = storeWith(ada);
       const wrong = recordingRunner();
       const unknown = recordingRunner();
 
@@ -158,11 +166,15 @@ describe('Function: migrateUser', () => {
       );
 
       // Assess
-      expect(wrongPassword).toEqual({ ok: false, cause: 'wrong-password' });
+      expect(wrongPassword).toEqual({ ok: false, cause: 'wrong-password', failure: { status: 'recorded' } });
       expect(unknownUser).toEqual({ ok: false, cause: 'unknown-user' });
-      expect(wrong.phases).toEqual(['lookup', 'verify']);
-      expect(unknown.phases).toEqual(['lookup', 'verify']);
+      expect(wrong.phases).toEqual(['lookup', 'verify', 'mark']);
+      expect(unknown.phases).toEqual(['lookup', 'verify', 'mark']);
       expect(marks).toEqual([]);
+      expect(failures.map(({ email, counted }) => ({ email, counted }))).toEqual([
+        { email: 'ada@example.com', counted: true },
+        { email: 'nobody@example.com', counted: false },
+      ]);
     });
 
     it('refuses a staged hash that cannot be checked, naming the error for the log', async () => {
@@ -173,7 +185,7 @@ describe('Function: migrateUser', () => {
       const outcome = await migrateUser({ trigger: 'authentication', userName: ada.email, password: 'x' }, { store });
 
       // Assess
-      expect(outcome).toEqual({ ok: false, cause: 'unusable-hash', errorName: 'HashPolicyError' });
+      expect(outcome).toEqual({ ok: false, cause: 'policy', errorName: 'HashPolicyError' });
     });
 
     it('throws on what the store or the runner throws before the password is checked', async () => {
@@ -224,6 +236,94 @@ describe('Function: migrateUser', () => {
       await expect(
         migrateUser({ trigger: 'forgot-password', userName: 'nobody@example.com' }, { store: storeWith(ada).store }),
       ).resolves.toEqual({ ok: false, cause: 'unknown-user' });
+    });
+  });
+  describe('guessing protection (failed sign-ins of a staged user lock it, as Cognito locks pool users)', () => {
+    const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+    const failedTimes = (failedSignIns: number, lastFailedSignInAt = NOW) => ({
+      ...ada,
+      failedSignIns,
+      lastFailedSignInAt: lastFailedSignInAt.toISOString(),
+    });
+    const signIn = (user: StagedUser, password: string, now: Date, extra: Partial<MigrateUserDependencies> = {}) => {
+      const ports = storeWith(user);
+      return migrateUser(
+        { trigger: 'authentication', userName: ada.email, password },
+        { store: ports.store, now: () => now, ...extra },
+      ).then((outcome) => ({ outcome, ...ports }));
+    };
+
+    it('refuses the right password while locked, counts nothing, and still spends the verify and the write', async () => {
+      // Prepare: five failures, the last one half a second ago: locked for 1 s.
+      const runner = recordingRunner();
+
+      // Act
+      const { outcome, failures, marks } = await signIn(failedTimes(5), PASSWORD, at(0.5), {
+        runPhase: runner.runPhase,
+      });
+
+      // Assess
+      expect(outcome).toEqual({ ok: false, cause: 'locked' });
+      expect(runner.phases).toEqual(['lookup', 'verify', 'mark']);
+      expect(failures.map(({ counted }) => counted)).toEqual([false]);
+      expect(marks).toEqual([]);
+    });
+
+    it('accepts the right password once the lock has expired, and the mark clears the failures', async () => {
+      const { outcome, marks } = await signIn(failedTimes(5), PASSWORD, at(1));
+      expect(outcome).toMatchObject({ ok: true, mark: { status: 'marked' } });
+      expect(marks).toHaveLength(1);
+    });
+
+    it('locks 1 s at the threshold, doubling per further failure, never longer than the maximum', () => {
+      const rule = { threshold: 5, maxLockSeconds: 900 };
+      expect(lockedUntil(failedTimes(4), rule)).toBeUndefined();
+      expect(lockedUntil(failedTimes(5), rule)).toBe(at(1).getTime());
+      expect(lockedUntil(failedTimes(6), rule)).toBe(at(2).getTime());
+      expect(lockedUntil(failedTimes(9), rule)).toBe(at(16).getTime());
+      expect(lockedUntil(failedTimes(50), rule)).toBe(at(900).getTime());
+    });
+
+    it('follows a configured rule', async () => {
+      const lockout = { threshold: 2, maxLockSeconds: 10 };
+      expect((await signIn(failedTimes(2), PASSWORD, at(0.5), { lockout })).outcome).toMatchObject({ cause: 'locked' });
+      expect((await signIn(failedTimes(1), PASSWORD, at(0.5), { lockout })).outcome).toMatchObject({ ok: true });
+    });
+
+    it('counts a wrong password under the threshold, and one after an expired lock', async () => {
+      expect((await signIn(failedTimes(3), 'wrong', at(0))).failures.map(({ counted }) => counted)).toEqual([true]);
+      expect((await signIn(failedTimes(5), 'wrong', at(2))).failures.map(({ counted }) => counted)).toEqual([true]);
+    });
+
+    it('clears the failures of a user marked already, on the next right password', async () => {
+      const user = { ...failedTimes(2), migratedAt: '2026-11-30T08:00:00.000Z' };
+      const { outcome, marks } = await signIn(user, PASSWORD, at(0));
+      expect(outcome).toMatchObject({ ok: true, mark: { status: 'already-marked' } });
+      expect(marks).toHaveLength(1);
+    });
+
+    it('refuses a wrong password the same when the failure cannot be counted, naming the error', async () => {
+      // Prepare
+      const { store } = storeWith(ada);
+      const failing: StagedUserStore = {
+        ...store,
+        recordFailedSignIn: async () => {
+          throw new TypeError('socket hang up');
+        },
+      };
+
+      // Act
+      const outcome = await migrateUser(
+        { trigger: 'authentication', userName: ada.email, password: 'wrong' },
+        { store: failing },
+      );
+
+      // Assess
+      expect(outcome).toEqual({
+        ok: false,
+        cause: 'wrong-password',
+        failure: { status: 'failed', errorName: 'TypeError' },
+      });
     });
   });
 });

@@ -178,11 +178,11 @@ describe('Scheme: bcrypt_sha256', () => {
   });
 
   describe('identifyHash', () => {
-    it('names bcrypt_sha256 for both formats', () => {
+    it('names bcrypt_sha256 for both formats, and not for the bare prefix', () => {
       // Act / Assess
       expect(identifyHash(V2)).toBe('bcrypt_sha256');
       expect(identifyHash(V1)).toBe('bcrypt_sha256');
-      expect(identifyHash('$bcrypt-sha256$')).toBe('bcrypt_sha256');
+      expect(identifyHash('$bcrypt-sha256$')).toBeUndefined();
     });
   });
 });

@@ -166,9 +166,15 @@ describe('Scheme: bcrypt', () => {
   });
 
   describe('identifyHash', () => {
-    it.each(['$2$', '$2a$', '$2b$', '$2y$', '$2x$'])('names bcrypt for the %s ident', (ident) => {
+    it.each(['$2$', '$2a$', '$2b$', '$2y$'])('names bcrypt for the %s ident', (ident) => {
       // Act / Assess
       expect(identifyHash(`${ident}04$${TEST_2A.slice(7)}`)).toBe('bcrypt');
+    });
+
+    it('names nothing for the $2x$ ident, which passlib recognises but cannot verify, nor for a cut hash', () => {
+      // Act / Assess
+      expect(identifyHash(`$2x$04$${TEST_2A.slice(7)}`)).toBeUndefined();
+      expect(identifyHash(TEST_2A.slice(0, -1))).toBeUndefined();
     });
 
     it('recognises no unknown minor version (passlib test)', () => {

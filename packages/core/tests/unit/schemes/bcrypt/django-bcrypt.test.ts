@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COST_POLICY } from '../../../../src/constants.js';
 import {
   HashPolicyError,
   identifyHash,
@@ -6,12 +7,20 @@ import {
   PasswordValueError,
   verifyPassword,
 } from '../../../../src/index.js';
+import { djangoBcryptSha256 } from '../../../../src/schemes/bcrypt/django-bcrypt-sha256.js';
+import { djangoBcrypt } from '../../../../src/schemes/bcrypt/prefixed-bcrypt.js';
 
 const UPASS_TABLE = 't\u00e1\u0411\u2113\u0259';
 /** passlib 1.7.4: bcrypt.using(rounds=4, salt="5Hg1DKFqPE8C2aflZ5vVoe").hash("correct horse") */
 const BCRYPT = '$2b$04$5Hg1DKFqPE8C2aflZ5vVoexRCJLJ3d2vR/z4sBTKxfNlcqiWXlGrm';
 /** passlib's BAD1: "test" with padding bits set in the last salt character ("c" for "O"). */
 const BAD_SALT_2A = '$2a$04$yjDgE74RJkeqC0/1NheSScrvKeu9IbKDpcQf/Ox3qsrRS/Kw42qIS';
+
+/** needsUpdate is known once the hash is parsed, before any hashing: costs no test could wait for. */
+const djangoBcryptNeedsUpdate = (hash: string) =>
+  djangoBcrypt.prepare(hash, { policy: DEFAULT_COST_POLICY }).needsUpdate;
+const djangoBcryptSha256NeedsUpdate = (hash: string) =>
+  djangoBcryptSha256.prepare(hash, { policy: DEFAULT_COST_POLICY }).needsUpdate;
 
 describe('Scheme: django_bcrypt', () => {
   const verifyDjangoBcrypt = (password: string, hash: string, policy = {}) =>
@@ -65,25 +74,30 @@ describe('Scheme: django_bcrypt', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it("follows passlib's needs_update: padding bits in a $2a$ salt only, and the cost floor", async () => {
+  it("follows Django's must_update: any work factor but 12, whatever the policy floor", async () => {
+    // Prepare: the same hash of "correct horse" at cost 12 and 13 cannot be made cheaply; the cost field is
+    // read before any hashing, so a wrong password shows needsUpdate as well as a right one.
+    const atCost = (cost: string) => `bcrypt$${BCRYPT.replace('$04$', `$${cost}$`)}`;
+
     // Act / Assess
-    await expect(verifyDjangoBcrypt('test', `bcrypt$${BAD_SALT_2A}`, { bcryptMinCost: 4 })).resolves.toEqual({
+    await expect(verifyDjangoBcrypt('correct horse', `bcrypt$${BCRYPT}`, { bcryptMinCost: 4 })).resolves.toEqual({
       ok: true,
       scheme: 'django_bcrypt',
       needsUpdate: true,
     });
-    await expect(
-      verifyDjangoBcrypt('test', `bcrypt$${BAD_SALT_2A.replace('$2a$', '$2b$')}`, { bcryptMinCost: 4 }),
-    ).resolves.toMatchObject({ ok: true, needsUpdate: false });
-    await expect(verifyDjangoBcrypt('correct horse', `bcrypt$${BCRYPT}`)).resolves.toMatchObject({
+    await expect(verifyDjangoBcrypt('test', `bcrypt$${BAD_SALT_2A}`, { bcryptMinCost: 4 })).resolves.toMatchObject({
+      ok: true,
       needsUpdate: true,
     });
+    expect(djangoBcryptNeedsUpdate(atCost('12'))).toBe(false);
+    expect(djangoBcryptNeedsUpdate(atCost('13'))).toBe(true);
   });
 
-  it('is named by identifyHash for every bcrypt ident after bcrypt$', () => {
+  it('is named by identifyHash only when a whole bcrypt hash follows bcrypt$', () => {
     // Act / Assess
     expect(identifyHash(`bcrypt$${BCRYPT}`)).toBe('django_bcrypt');
-    expect(identifyHash('bcrypt$$2x$')).toBe('django_bcrypt');
+    expect(identifyHash('bcrypt$$2x$')).toBeUndefined();
+    expect(identifyHash(`bcrypt$${BCRYPT.slice(0, -1)}`)).toBeUndefined();
     expect(identifyHash(`bcrypt${BCRYPT.slice(1)}`)).toBeUndefined();
   });
 });
@@ -165,20 +179,20 @@ describe('Scheme: django_bcrypt_sha256', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it('reports needsUpdate for the cost floor only: passlib never sees the padding rule behind the prefix', async () => {
+  it("reports Django's must_update: a work factor other than 12, whatever the policy floor or padding", async () => {
     // Prepare: a Django hash of "test" carrying passlib's bad-padding salt (no real password matches).
     const badSalt = `bcrypt_sha256$${BAD_SALT_2A}`;
 
     // Act / Assess
     await expect(verifyDjangoBcryptSha256('test', badSalt, { bcryptMinCost: 4 })).resolves.toMatchObject({
-      needsUpdate: false,
+      needsUpdate: true,
     });
-    await expect(verifyDjangoBcryptSha256('test', badSalt)).resolves.toMatchObject({ needsUpdate: true });
+    expect(djangoBcryptSha256NeedsUpdate(badSalt.replace('$04$', '$12$'))).toBe(false);
   });
 
-  it('is named by identifyHash from its prefix alone, as in passlib', () => {
+  it('is named by identifyHash only when a whole bcrypt hash follows the prefix', () => {
     // Act / Assess
     expect(identifyHash(`bcrypt_sha256$${BCRYPT}`)).toBe('django_bcrypt_sha256');
-    expect(identifyHash('bcrypt_sha256$xyz')).toBe('django_bcrypt_sha256');
+    expect(identifyHash('bcrypt_sha256$xyz')).toBeUndefined();
   });
 });

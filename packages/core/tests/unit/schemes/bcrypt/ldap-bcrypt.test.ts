@@ -76,10 +76,10 @@ describe('Scheme: ldap_bcrypt', () => {
     });
   });
 
-  it('is named by identifyHash only with a bcrypt ident after {CRYPT}', () => {
+  it('is named by identifyHash only with a whole bcrypt hash after {CRYPT}', () => {
     // Act / Assess
     expect(identifyHash(`{CRYPT}${BCRYPT}`)).toBe('ldap_bcrypt');
-    expect(identifyHash('{CRYPT}$2x$')).toBe('ldap_bcrypt');
+    expect(identifyHash('{CRYPT}$2x$')).toBeUndefined();
     expect(identifyHash(`{crypt}${BCRYPT}`)).toBeUndefined();
   });
 });

@@ -138,10 +138,10 @@ describe('Scheme: wordpress_bcrypt', () => {
   });
 
   describe('identifyHash', () => {
-    it('names wordpress_bcrypt for $wp before a bcrypt ident, and not for a bare bcrypt hash', () => {
+    it('names wordpress_bcrypt for $wp before a whole bcrypt hash, and not for a bare bcrypt hash', () => {
       // Act / Assess
       expect(identifyHash(PASSWORD)).toBe('wordpress_bcrypt');
-      expect(identifyHash('$wp$2b$')).toBe('wordpress_bcrypt');
+      expect(identifyHash('$wp$2b$')).toBeUndefined();
       expect(identifyHash(PASSWORD.slice(3))).toBe('bcrypt');
       expect(identifyHash('$wp$P$B9vZp1ED5PnY4omTg1SJmUTSxeMfRY.')).not.toBe('wordpress_bcrypt');
     });

@@ -28,8 +28,23 @@ describe('Scheme: django_salted_sha1, django_salted_md5', () => {
     // Act
     const result = await verifyPassword(password, hash, { scheme });
 
-    // Assess
-    expect(result).toEqual({ ok: true, scheme, needsUpdate: false });
+    // Assess: Django 5.2 has no SHA1PasswordHasher any more, and wants 22 salt characters for MD5.
+    expect(result).toEqual({ ok: true, scheme, needsUpdate: true });
+  });
+
+  it("reports Django's needsUpdate: md5 with a salt of 22 characters or more is current", async () => {
+    // Prepare: Django 5.2's make_password(..., hasher='md5') writes a 22-character salt.
+    const current = 'md5$A2ILhyxggFoWmvQgDnxD2B$2ba7db2f95013a05bc01ae63fd92ccd6';
+
+    // Act / Assess
+    await expect(verifyPassword('pässword', current)).resolves.toEqual({
+      ok: true,
+      scheme: 'django_salted_md5',
+      needsUpdate: false,
+    });
+    await expect(verifyPassword('pässword', current.replace('A2I', 'A2'))).resolves.toMatchObject({
+      needsUpdate: true,
+    });
   });
 
   it.each(VECTORS)('$scheme: refuses a near miss for $hash', async ({ scheme, password, hash }) => {
@@ -56,9 +71,10 @@ describe('Scheme: django_salted_sha1, django_salted_md5', () => {
     await expect(verifyPassword('password', hash, { scheme })).rejects.toBeInstanceOf(MalformedHashError);
   });
 
-  it('identifies each by its prefix', () => {
+  it('identifies each by its prefix and a well-formed rest', () => {
     // Act / Assess
     expect(identifyHash('sha1$a1B2c3D4e5F6$5fd7193f21f22fe2aa7db5bcee0b0af94c0081ef')).toBe('django_salted_sha1');
     expect(identifyHash('md5$a1B2c3D4e5F6$c4021f9d7b1063aacf37d1a95f08abff')).toBe('django_salted_md5');
+    expect(identifyHash('md5$a1B2c3D4e5F6$C4021F9D7B1063AACF37D1A95F08ABFF')).toBeUndefined();
   });
 });

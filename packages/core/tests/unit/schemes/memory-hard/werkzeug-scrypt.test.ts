@@ -145,5 +145,19 @@ describe('Scheme: werkzeug_scrypt', () => {
       // Act / Assess
       expect(identifyHash(hash)).toBe('werkzeug_scrypt');
     });
+
+    it('names nothing that Werkzeug could not have written, however it starts', async () => {
+      // Prepare: Django's scrypt$<N>$<salt>$<r>$<p>$<base64>, which Werkzeug reads as a cost-less hash with salt
+      // "16384" that never matches; and Werkzeug's own form with a cut or upper-case key.
+      const django =
+        'scrypt$16384$j32mWELXNcWIGDv2Gg5MoE$8$5$Ll/Ok2CsScjBe0TWlPgqXXy2P6rzeJl+Vx0IlZlMQt79DWtUCqfJi+uHrbQLpd3bx00VmaDBCNUN6yVwFxALtw==';
+
+      // Act / Assess
+      expect(identifyHash(django, { schemes: ['werkzeug_scrypt'] })).toBeUndefined();
+      expect(identifyHash(PASSWORD_HASH.slice(0, -1))).toBeUndefined();
+      expect(identifyHash(PASSWORD_HASH.toUpperCase().replace('SCRYPT', 'scrypt'))).toBeUndefined();
+      // Named explicitly, it still answers as check_password_hash does: no match, no error.
+      await expect(verifyWerkzeug('pässword', django)).resolves.toMatchObject({ ok: false });
+    });
   });
 });

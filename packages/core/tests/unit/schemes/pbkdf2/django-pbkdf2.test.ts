@@ -58,7 +58,7 @@ describe('Scheme: django_pbkdf2_sha256 and django_pbkdf2_sha1', () => {
     expect(result.ok).toBe(false);
   });
 
-  it.each(KNOWN)('identifies a $scheme hash by its prefix', ({ scheme, hash }) => {
+  it.each(KNOWN)('identifies a $scheme hash by its prefix and well-formed fields', ({ scheme, hash }) => {
     // Act & Assess
     expect(identifyHash(hash)).toBe(scheme);
   });
@@ -71,9 +71,24 @@ describe('Scheme: django_pbkdf2_sha256 and django_pbkdf2_sha1', () => {
     const right = await verifyPassword('not a password', hash);
     const wrong = await verifyPassword('not a password!', hash);
 
-    // Assess
-    expect(right).toEqual({ ok: true, scheme, needsUpdate: false });
+    // Assess: 10,000 iterations and a 12-character salt are far from Django 5.2's 1,000,000 and 22.
+    expect(right).toEqual({ ok: true, scheme, needsUpdate: true });
     expect(wrong.ok).toBe(false);
+  });
+
+  it("reports Django's must_update: exactly 1,000,000 iterations and a salt of 22 characters or more are current", () => {
+    // Prepare: the fields are read before any hashing, so no digest needs to match.
+    const digest = 'eQsjCBW/CjjjPzZcd4kWobRDwz1bwM7mKDu9YEAhDVs=';
+    const needsUpdate = (iterations: number, salt: string) =>
+      djangoPbkdf2Sha256.prepare(`pbkdf2_sha256$${iterations}$${salt}$${digest}`, { policy: DEFAULT_COST_POLICY })
+        .needsUpdate;
+    const salt22 = 'a'.repeat(22);
+
+    // Act / Assess
+    expect(needsUpdate(1_000_000, salt22)).toBe(false);
+    expect(needsUpdate(1_000_000, salt22.slice(1))).toBe(true);
+    expect(needsUpdate(1_200_000, salt22)).toBe(true);
+    expect(needsUpdate(870_000, salt22)).toBe(true);
   });
 
   it('reads the iterations with Python int() rules, as passlib does', async () => {

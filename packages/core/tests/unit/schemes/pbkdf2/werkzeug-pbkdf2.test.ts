@@ -52,6 +52,15 @@ describe('Scheme: werkzeug_pbkdf2', () => {
     ]);
   });
 
+  it('identifies only what Werkzeug could have written: a method it reads and a hex key of the digest size', () => {
+    // Act & Assess
+    expect(identifyHash(`${METHOD}$${SALT}$${DIGEST.slice(2)}`)).toBeUndefined();
+    expect(identifyHash(`${METHOD}$${SALT}$${DIGEST.toUpperCase()}`)).toBeUndefined();
+    expect(identifyHash(`pbkdf2:md4:1000$${SALT}$${DIGEST}`)).toBeUndefined();
+    expect(identifyHash(`${METHOD.replace('sha256', 'sha512')}$${SALT}$${DIGEST}`)).toBeUndefined();
+    expect(identifyHash('pbkdf2:sha256:1000')).toBeUndefined();
+  });
+
   it('reads the method as Werkzeug does: any OpenSSL spelling of the digest, Python int() iterations', async () => {
     // Prepare
     const spellings = ['pbkdf2:SHA-256: +1_000 ', 'pbkdf2:sha256:01000', 'pbkdf2:2.16.840.1.101.3.4.2.1:1000'];
