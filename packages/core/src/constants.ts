@@ -38,10 +38,22 @@ const DEFAULT_LOCKOUT_RULE: LockoutRule = Object.freeze({ threshold: 5, maxLockS
  */
 const DEFAULT_HASH_RETENTION_DAYS = 30;
 
+/**
+ * The accepted range of each lockout and retention setting: the handlers refuse anything else at cold start,
+ * the infra at synthesis. Past these, a value is a typo, not a policy (a threshold no attacker reaches, a lock
+ * longer than a day, a retention beyond ten years).
+ */
+const SETTING_LIMITS = Object.freeze({
+  lockoutThreshold: Object.freeze({ min: 1, max: 100 }),
+  lockoutMaxSeconds: Object.freeze({ min: 1, max: 86_400 }),
+  retentionDays: Object.freeze({ min: 1, max: 3650 }),
+} as const);
+
 export {
   COGNITO_PASSWORD_SYMBOLS,
   DEFAULT_COST_POLICY,
   DEFAULT_HASH_RETENTION_DAYS,
   DEFAULT_LOCKOUT_RULE,
   MAX_PASSWORD_LENGTH,
+  SETTING_LIMITS,
 };

@@ -8,6 +8,7 @@ export {
   DEFAULT_HASH_RETENTION_DAYS,
   DEFAULT_LOCKOUT_RULE,
   MAX_PASSWORD_LENGTH,
+  SETTING_LIMITS,
 } from './constants.js';
 export { DEFAULT_TOPIC, ENVIRONMENT, METRICS, QUARANTINE_TABLE, REFUSAL_CAUSES, STAGING_TABLE } from './contract.js';
 export { dummyVerify } from './dummy-verify.js';

@@ -1,3 +1,4 @@
+import { SETTING_LIMITS } from '@hashbridge/core';
 import type { Duration } from 'aws-cdk-lib';
 import { InfraError } from './errors.js';
 
@@ -6,12 +7,9 @@ import { InfraError } from './errors.js';
  * the handlers would refuse at cold start fails here instead, naming the prop, before anything is deployed.
  */
 
-/** The handlers read whole days; a sub-day retention would silently round. */
-const MAX_RETENTION_DAYS = 3650;
-/** Above this, the lockout would never engage in practice: a typo, not a policy. */
-const MAX_LOCKOUT_THRESHOLD = 100;
-/** A lock longer than a day locks real users out for longer than any support queue takes to answer. */
-const MAX_LOCK_SECONDS = 86_400;
+// The ranges are core's SETTING_LIMITS, the ones the handlers' schemas enforce; the handlers read whole days
+// and whole seconds, so a fraction would silently round.
+const { lockoutMaxSeconds, lockoutThreshold, retentionDays } = SETTING_LIMITS;
 
 const concrete = (name: string, duration: Duration): void => {
   if (duration.isUnresolved()) {
@@ -29,9 +27,9 @@ const concrete = (name: string, duration: Duration): void => {
 const validateHashRetention = (hashRetention: Duration): number => {
   concrete('hashRetention', hashRetention);
   const days = hashRetention.toSeconds({ integral: false }) / 86_400;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+  if (!Number.isInteger(days) || days < retentionDays.min || days > retentionDays.max) {
     throw new InfraError(
-      `hashRetention must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got ${hashRetention.toHumanString()}`,
+      `hashRetention must be a whole number of days from ${retentionDays.min} to ${retentionDays.max}, got ${hashRetention.toHumanString()}`,
     );
   }
   return days;
@@ -44,9 +42,9 @@ const validateHashRetention = (hashRetention: Duration): number => {
  * validateLockoutThreshold(5); // 5
  */
 const validateLockoutThreshold = (threshold: number): number => {
-  if (!Number.isInteger(threshold) || threshold < 1 || threshold > MAX_LOCKOUT_THRESHOLD) {
+  if (!Number.isInteger(threshold) || threshold < lockoutThreshold.min || threshold > lockoutThreshold.max) {
     throw new InfraError(
-      `lockoutThreshold must be a whole number from 1 to ${MAX_LOCKOUT_THRESHOLD}, got ${threshold}`,
+      `lockoutThreshold must be a whole number from ${lockoutThreshold.min} to ${lockoutThreshold.max}, got ${threshold}`,
     );
   }
   return threshold;
@@ -61,9 +59,9 @@ const validateLockoutThreshold = (threshold: number): number => {
 const validateLockoutMaxDuration = (maxDuration: Duration): number => {
   concrete('lockoutMaxDuration', maxDuration);
   const seconds = maxDuration.toSeconds({ integral: false });
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_LOCK_SECONDS) {
+  if (!Number.isInteger(seconds) || seconds < lockoutMaxSeconds.min || seconds > lockoutMaxSeconds.max) {
     throw new InfraError(
-      `lockoutMaxDuration must be whole seconds from 1 s to 1 day, got ${maxDuration.toHumanString()}`,
+      `lockoutMaxDuration must be whole seconds from ${lockoutMaxSeconds.min} s to ${lockoutMaxSeconds.max} s, got ${maxDuration.toHumanString()}`,
     );
   }
   return seconds;

@@ -1,4 +1,10 @@
-import { DEFAULT_HASH_RETENTION_DAYS, ENVIRONMENT, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
+import {
+  DEFAULT_HASH_RETENTION_DAYS,
+  ENVIRONMENT,
+  QUARANTINE_TABLE,
+  SETTING_LIMITS,
+  STAGING_TABLE,
+} from '@hashbridge/core';
 import * as z from 'zod';
 import { HandlerConfigError } from '../errors.js';
 
@@ -13,7 +19,12 @@ const loaderEnvironmentSchema = z.object({
   /** Records validated and quarantined at once per batch (staging itself goes in batched requests). */
   [ENVIRONMENT.stagingConcurrency]: z.coerce.number().int().min(1).max(100).default(16),
   /** Days a quarantined record is kept (DynamoDB TTL). */
-  [ENVIRONMENT.retentionDays]: z.coerce.number().int().min(1).max(3650).default(DEFAULT_HASH_RETENTION_DAYS),
+  [ENVIRONMENT.retentionDays]: z.coerce
+    .number()
+    .int()
+    .min(SETTING_LIMITS.retentionDays.min)
+    .max(SETTING_LIMITS.retentionDays.max)
+    .default(DEFAULT_HASH_RETENTION_DAYS),
   /** Only for the local stack: the DynamoDB API to talk to. */
   [ENVIRONMENT.dynamodbEndpoint]: z.url().optional(),
 });

@@ -4,6 +4,7 @@ import {
   ENVIRONMENT,
   type PasswordStrengthRule,
   SCHEME_NAMES,
+  SETTING_LIMITS,
   STAGING_TABLE,
 } from '@hashbridge/core';
 import * as z from 'zod';
@@ -66,16 +67,26 @@ const migrationEnvironmentSchema = z.object({
   [ENVIRONMENT.dummyScheme]: z.enum(SCHEME_NAMES).default('bcrypt'),
   /** Answer this long before the Lambda (and Cognito, at 5 s) gives up. */
   /** Consecutive failed sign-ins of a staged user before it is locked. */
-  [ENVIRONMENT.lockoutThreshold]: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOCKOUT_RULE.threshold),
+  [ENVIRONMENT.lockoutThreshold]: z.coerce
+    .number()
+    .int()
+    .min(SETTING_LIMITS.lockoutThreshold.min)
+    .max(SETTING_LIMITS.lockoutThreshold.max)
+    .default(DEFAULT_LOCKOUT_RULE.threshold),
   /** The longest lock, in seconds. */
   [ENVIRONMENT.lockoutMaxSeconds]: z.coerce
     .number()
     .int()
-    .min(1)
-    .max(86_400)
+    .min(SETTING_LIMITS.lockoutMaxSeconds.min)
+    .max(SETTING_LIMITS.lockoutMaxSeconds.max)
     .default(DEFAULT_LOCKOUT_RULE.maxLockSeconds),
   /** Days a migrated user's staged record is kept before DynamoDB's TTL deletes it. */
-  [ENVIRONMENT.retentionDays]: z.coerce.number().int().min(1).max(3650).default(DEFAULT_HASH_RETENTION_DAYS),
+  [ENVIRONMENT.retentionDays]: z.coerce
+    .number()
+    .int()
+    .min(SETTING_LIMITS.retentionDays.min)
+    .max(SETTING_LIMITS.retentionDays.max)
+    .default(DEFAULT_HASH_RETENTION_DAYS),
   [ENVIRONMENT.deadlineMarginMs]: z.coerce.number().int().min(0).default(300),
   /** `wasm` keeps the portable hash backends even where the native ones are installed (they answer alike). */
   [ENVIRONMENT.hashBackend]: z.enum(['native', 'wasm']).default('native'),

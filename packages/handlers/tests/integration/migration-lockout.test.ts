@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
@@ -39,14 +38,7 @@ describe('Migration Lambda guessing protection behind cognito-local', () => {
   let sandbox: CognitoTriggerSandbox;
   let written: string[] = [];
 
-  const signIn = (username: string, password: string) =>
-    sandbox.cognito.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: sandbox.clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
+  const signIn = (username: string, password: string) => sandbox.signIn(username, password);
   const failureOf = (attempt: Promise<unknown>) =>
     attempt.then(
       () => ({ name: 'signed in', message: '' }),

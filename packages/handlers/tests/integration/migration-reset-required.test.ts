@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AdminGetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
@@ -45,14 +45,7 @@ describe('Migration Lambda with PASSWORD_STRENGTH_RULE behind cognito-local', ()
   };
   let sandbox: CognitoTriggerSandbox;
 
-  const signIn = (username: string, password: string) =>
-    sandbox.cognito.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: sandbox.clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
+  const signIn = (username: string, password: string) => sandbox.signIn(username, password);
   const failureOf = (attempt: Promise<unknown>) =>
     attempt.then(
       () => ({ name: 'no error', message: '' }),

@@ -6,6 +6,8 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  InitiateAuthCommand,
+  type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_AWS_REGION } from '../constants.js';
 import { createInvokeServer } from '../lambda/invoke-server.js';
@@ -22,6 +24,8 @@ interface CognitoTriggerSandbox {
   readonly clientId: string;
   /** cognito-local's working folder: its data is in `.cognito/db/<poolId>.json`. */
   readonly workDir: string;
+  /** A first sign-in as apps make it (USER_PASSWORD_AUTH through the app client): the path to the trigger. */
+  readonly signIn: (username: string, password: string) => Promise<InitiateAuthCommandOutput>;
   /** Stops cognito-local and the Invoke server and deletes the working folder. */
   readonly stop: () => Promise<void>;
 }
@@ -77,12 +81,21 @@ const startCognitoTriggerSandbox = async (options: {
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
       }),
     );
+    const clientId = UserPoolClient?.ClientId ?? '';
     return {
       endpoint,
       cognito,
       poolId: UserPool?.Id ?? '',
-      clientId: UserPoolClient?.ClientId ?? '',
+      clientId,
       workDir,
+      signIn: (username, password) =>
+        cognito.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: clientId,
+            AuthParameters: { USERNAME: username, PASSWORD: password },
+          }),
+        ),
       stop,
     };
   } catch (error) {
