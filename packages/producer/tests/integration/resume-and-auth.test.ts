@@ -278,7 +278,7 @@ describe('Producer: resuming and authentication', () => {
     expect(existsSync(config.checkpoint)).toBe(false);
   }, 30_000);
 
-  it('exits with what to check, instead of hanging, when the source table does not exist', async () => {
+  it('exits with code 2 and what to check, instead of hanging, when the source table does not exist', async () => {
     // Prepare
     const work = mkdtempSync(join(tmpdir(), 'hashbridge-no-table-'));
     const args = ['--table', 'no_such_users', '--topic', `never-${randomUUID()}`, '--progress', 'off'];
@@ -291,7 +291,7 @@ describe('Producer: resuming and authentication', () => {
     const code = await new Promise((resolve) => cli.once('exit', resolve));
 
     // Assess
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr.join('')).toMatch(
       /^hashbridge-producer: cannot read the legacy users \(relation "no_such_users" does not exist\); check --database-url, --table/,
     );

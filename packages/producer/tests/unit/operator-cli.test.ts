@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/hashbridge.mjs', import.meta.url));
+
+const hashbridge = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '' },
+  });
+
+describe('The hashbridge command', () => {
+  it('lists its commands with --help and exits 0', () => {
+    const { status, stdout } = hashbridge('--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: hashbridge <command> \[options\]/);
+    expect(stdout).toMatch(/^ {2}export {5}stream the legacy users/m);
+  });
+
+  it('prints the usage and exits 2 without a command, or with one it does not know', () => {
+    expect(hashbridge().status).toBe(2);
+    const unknown = hashbridge('exprot');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^hashbridge: unknown command "exprot"/);
+  });
+
+  it('runs the export as `hashbridge export`, with its own help under that name', () => {
+    const { status, stdout } = hashbridge('export', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: hashbridge export \[options\]/);
+    expect(stdout).toContain('--database-url <url>');
+  });
+
+  it('exits 2 with every missing setting named when the export has no connection settings', () => {
+    const { status, stderr } = hashbridge('export', '--progress', 'off');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^hashbridge: invalid settings:\n {2}--database-url: is required/);
+    expect(stderr).toContain('--brokers: is required');
+  });
+});
