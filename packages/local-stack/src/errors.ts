@@ -11,13 +11,23 @@ class LocalStackError extends Error {
   }
 }
 
-/** A tool the stack needs (Java 17+, Maven, PostgreSQL) is missing on this machine. */
+/** A tool the stack needs (Java 17+, Maven when asked for, PostgreSQL) is missing on this machine. */
 class MissingPrerequisiteError extends LocalStackError {
   public override readonly code = 'ERR_MISSING_PREREQUISITE';
 
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'MissingPrerequisiteError';
+  }
+}
+
+/** A file could not be fetched from Maven Central, or did not match its published checksum. */
+class ArtifactDownloadError extends LocalStackError {
+  public override readonly code = 'ERR_ARTIFACT_DOWNLOAD';
+
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ArtifactDownloadError';
   }
 }
 
@@ -31,4 +41,4 @@ class ServiceStartError extends LocalStackError {
   }
 }
 
-export { LocalStackError, MissingPrerequisiteError, ServiceStartError };
+export { ArtifactDownloadError, LocalStackError, MissingPrerequisiteError, ServiceStartError };

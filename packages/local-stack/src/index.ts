@@ -9,7 +9,7 @@ export {
 } from './constants.js';
 export { createLoaderTables } from './dynamodb/create-tables.js';
 export { readEnvFile } from './env-file.js';
-export { LocalStackError, MissingPrerequisiteError, ServiceStartError } from './errors.js';
+export { ArtifactDownloadError, LocalStackError, MissingPrerequisiteError, ServiceStartError } from './errors.js';
 export { invokeFunction } from './event-source/invoke-function.js';
 export type { KafkaRecordInput } from './event-source/msk-event.js';
 export { toMskEvent } from './event-source/msk-event.js';

@@ -74,11 +74,11 @@ const stackStatus = (paths: StackPaths): StackStatus => {
 };
 
 /** Fails early, with one clear message, when something the stack needs is missing. */
-const checkPrerequisites = (paths: StackPaths, log: (line: string) => void): void => {
+const checkPrerequisites = async (paths: StackPaths, log: (line: string) => void): Promise<void> => {
   findPostgresBinaries();
   postgresRunAs();
   findJava();
-  ensureKafkaJars(paths.cacheDir, log);
+  await ensureKafkaJars(paths.cacheDir, log);
 };
 
 const stopServices = async (services: readonly Pick<RunningService, 'name' | 'pid'>[]): Promise<void> => {
@@ -116,7 +116,7 @@ const startStack = async (paths: StackPaths, log: (line: string) => void = () =>
     log('clearing the remains of a stack that is no longer whole');
     await stopStack(paths);
   }
-  checkPrerequisites(paths, log);
+  await checkPrerequisites(paths, log);
   mkdirSync(paths.logsDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'hashbridge-stack-'));
   const ports = Object.fromEntries(

@@ -72,7 +72,7 @@ const answersMetadata = async (port: number): Promise<boolean> => {
  */
 const startKafka = async (ctx: ServiceContext): Promise<RunningService> => {
   const java = findJava();
-  const jarsDir = ensureKafkaJars(ctx.paths.cacheDir);
+  const jarsDir = await ensureKafkaJars(ctx.paths.cacheDir);
   const ports: KafkaPorts = {
     plaintext: ctx.ports.kafka,
     sasl: await findFreePort(),

