@@ -21,6 +21,8 @@ export {
   PasswordValueError,
   UnknownHashError,
 } from './errors.js';
+export type { HashCost } from './hash-cost.js';
+export { describeHashCost } from './hash-cost.js';
 export { identifyHash } from './identify-hash.js';
 export { listSchemes } from './list-schemes.js';
 export type { LoaderRecord, StageRecordsDependencies, StageRecordsReport } from './loader/stage-records.js';
@@ -57,10 +59,33 @@ export { unmetPasswordRequirements } from './migration/password-strength.js';
 export { isLocked, lockedUntil } from './migration/sign-in-lockout.js';
 export type { AttributeMapping } from './migration/user-attributes.js';
 export { DEFAULT_ATTRIBUTE_MAPPING, mapUserAttributes, STANDARD_ATTRIBUTES } from './migration/user-attributes.js';
+export { chooseMigrationLane } from './native-import/choose-migration-lane.js';
+export { COGNITO_IMPORT_BOUNDS } from './native-import/cognito-import-bounds.js';
+export type { CognitoImportRowOptions, CognitoImportUser } from './native-import/cognito-import-csv.js';
+export { COGNITO_IMPORT_CSV, cognitoImportRow, importHeader } from './native-import/cognito-import-csv.js';
+export { readCognitoImportHash } from './native-import/read-cognito-import-hash.js';
+export { COGNITO_IMPORTABLE_SCHEMES, toCognitoImportHash } from './native-import/to-cognito-import-hash.js';
+export type {
+  Argon2idImportParameters,
+  BcryptImportParameters,
+  ChooseMigrationLaneOptions,
+  CognitoHashAlgorithm,
+  CognitoImportHashResult,
+  CognitoImportParameters,
+  LaneRefusalReason,
+  MigrationLane,
+  NativeImportRefusal,
+  NativeImportRefusalReason,
+  Pbkdf2Sha256ImportParameters,
+  ScryptImportParameters,
+} from './native-import/types.js';
 export type { LegacySourceRow, LegacyUserSource } from './ports/legacy-user-source.js';
 export type { MessageBatch, MessagePublisher } from './ports/message-publisher.js';
+export type { NativeImportEntry, NativeImportLedger } from './ports/native-import-ledger.js';
 export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
+export type { CreatedImportJob, UserImportJob, UserImportJobStatus, UserImportJobs } from './ports/user-import-jobs.js';
+export { FINAL_IMPORT_JOB_STATUSES } from './ports/user-import-jobs.js';
 export type { SchemeName } from './scheme-names.js';
 export { SCHEME_NAMES } from './scheme-names.js';
 export type { LockoutRule } from './types/lockout.js';

@@ -37,7 +37,7 @@ const isAllowedTarget = (attribute: string): boolean =>
  * attributes are strings, at most 2048 characters). Fields not in the mapping are left out.
  */
 const mapUserAttributes = (
-  user: StagedUser,
+  user: Pick<StagedUser, 'email' | 'profile'>,
   mapping: AttributeMapping = DEFAULT_ATTRIBUTE_MAPPING,
 ): Record<string, string> => {
   const attributes: Record<string, string> = { email: user.email, email_verified: 'true' };

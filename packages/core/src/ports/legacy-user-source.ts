@@ -12,6 +12,8 @@ interface LegacySourceRow {
   readonly version: number;
   /** Another row of the source has the same email once trimmed and lower-cased. */
   readonly collides: boolean;
+  /** The legacy application has disabled the account; absent when the source does not say. */
+  readonly disabled?: boolean;
 }
 
 /**
