@@ -32,4 +32,14 @@ class PublishError extends AdapterError {
   }
 }
 
-export { AdapterError, PublishError, SourceReadError };
+/** Cognito refused an import job call, or the upload to the job's pre-signed URL failed. */
+class ImportJobError extends AdapterError {
+  public override readonly code = 'ERR_IMPORT_JOB';
+
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ImportJobError';
+  }
+}
+
+export { AdapterError, ImportJobError, PublishError, SourceReadError };

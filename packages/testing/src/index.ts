@@ -6,3 +6,5 @@ export type { OracleName } from './python-env.js';
 export { ensurePythonEnv, ensureVirtualenv, ORACLE_DIR } from './python-env.js';
 export type { OracleCheck, OracleContext, OracleScript, OracleVerdict } from './python-oracle.js';
 export { PythonOracle } from './python-oracle.js';
+export type { FakeImportJob, UserImportJobFake, UserImportJobFakeOptions } from './user-import-job-fake.js';
+export { startUserImportJobFake } from './user-import-job-fake.js';

@@ -1,7 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
@@ -18,11 +16,7 @@ import {
 } from '@hashbridge/core';
 import { DEFAULT_STAGING_TABLE } from '../constants.js';
 import { AdapterError } from '../errors.js';
-
-/** Retries of a batch request's unprocessed part (throttling), with exponential backoff. */
-const MAX_BATCH_ATTEMPTS = 8;
-const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+import { backoff, batchGetByEmail, MAX_BATCH_ATTEMPTS } from './batch-get-items.js';
 
 interface DynamoDBStagedUserStoreOptions {
   /** A document client built once by the caller (at a Lambda's module scope). */
@@ -106,28 +100,10 @@ class DynamoDBStagedUserStore implements StagedUserStore {
     return messages.map((message) => (updated.has(message) ? 'staged' : 'stale'));
   };
 
-  /** The staged `sourceVersion` of each email that has one. */
+  /** The staged `sourceVersion` of each email that has one (a user recorded as natively imported too). */
   async #stagedVersions(emails: readonly string[]): Promise<Map<string, number>> {
-    const versions = new Map<string, number>();
-    for (let start = 0; start < emails.length; start += 100) {
-      let keys: Record<string, unknown>[] | undefined = emails.slice(start, start + 100).map((email) => ({ email }));
-      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
-        if (attempt > 0) await backoff(attempt);
-        const result: BatchGetCommandOutput = await this.#client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.#tableName]: { Keys: keys, ProjectionExpression: 'email, sourceVersion', ConsistentRead: true },
-            },
-          }),
-        );
-        for (const item of result.Responses?.[this.#tableName] ?? []) {
-          versions.set(item.email as string, Number(item.sourceVersion));
-        }
-        keys = result.UnprocessedKeys?.[this.#tableName]?.Keys;
-        if (attempt >= MAX_BATCH_ATTEMPTS) throw new AdapterError('DynamoDB left keys unread after repeated retries');
-      }
-    }
-    return versions;
+    const items = await batchGetByEmail(this.#client, this.#tableName, emails, 'email, sourceVersion');
+    return new Map(items.map((item) => [item.email as string, Number(item.sourceVersion)]));
   }
 
   async #putAll(messages: readonly UserMessage[]): Promise<void> {
@@ -166,7 +142,9 @@ class DynamoDBStagedUserStore implements StagedUserStore {
     const { Item } = await this.#client.send(
       new GetCommand({ TableName: this.#tableName, Key: { email: normalizeEmail(email) }, ConsistentRead: true }),
     );
-    return Item as StagedUser | undefined;
+    // A user Cognito's import created has a record without a hash: nothing for the trigger to verify.
+    if (Item === undefined || typeof Item.hash !== 'string') return undefined;
+    return Item as StagedUser;
   };
 
   public readonly markMigrated = async (email: string, at: Date, expiresAt: Date): Promise<void> => {

@@ -17,17 +17,24 @@ interface PostgresSourceSettings {
   /** A timestamp: a later export of a user supersedes an earlier one. */
   readonly versionColumn: string;
   readonly query?: string | undefined;
+  /** A boolean column, true for an account the legacy application has disabled; none by default. */
+  readonly disabledColumn?: string | undefined;
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
 }
 
 const ident = (name: string): string => pg.escapeIdentifier(name);
 
-/** The rows to export as `(id, email, hash, profile, version)`, from the table or the operator's query. */
+/**
+ * The rows to export as `(id, email, hash, profile, version, disabled)`, from the table or the operator's
+ * query. `disabled` is NULL without a disabled column: the source does not say.
+ */
 const baseRelation = (settings: PostgresSourceSettings): string => {
   const source = settings.query === undefined ? ident(settings.table) : `(${settings.query})`;
+  const disabled =
+    settings.disabledColumn === undefined ? 'NULL::boolean' : `${ident(settings.disabledColumn)}::boolean`;
   return `SELECT ${ident(settings.idColumn)} AS id, ${ident(settings.emailColumn)} AS email,
       ${ident(settings.hashColumn)} AS hash, ${ident(settings.profileColumn)} AS profile,
-      ${ident(settings.versionColumn)} AS updated_at
+      ${ident(settings.versionColumn)} AS updated_at, ${disabled} AS disabled
     FROM ${source} AS legacy`;
 };
 
@@ -123,7 +130,7 @@ class PostgresUserSource implements LegacyUserSource {
         `${this.#relation()}
         SELECT shard.id::text AS id, shard.email, shard.hash, shard.profile,
           COALESCE(floor(extract(epoch FROM shard.updated_at) * 1000000)::bigint, 0)::text AS version,
-          ${normalised} AS normalised
+          ${normalised} AS normalised, shard.disabled
         FROM shard
         WHERE $1::text IS NULL OR shard.id > $1::text::${this.#idType}
         -- Qualified: a bare "id" would be the text column of the select list, sorting in another order.
@@ -138,13 +145,14 @@ class PostgresUserSource implements LegacyUserSource {
         const rows = await cursor.read(batchSize);
         if (rows.length === 0) return;
         yield rows.map(
-          ([id, email, hash, profile, version, normalised]: unknown[]): LegacySourceRow => ({
+          ([id, email, hash, profile, version, normalised, disabled]: unknown[]): LegacySourceRow => ({
             id: id as string,
             email,
             hash,
             profile,
             version: Number(version),
             collides: typeof normalised === 'string' && this.#collisions.has(normalised),
+            ...(disabled === null ? {} : { disabled: disabled === true }),
           }),
         );
       }
