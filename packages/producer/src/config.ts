@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_BATCHES_IN_FLIGHT,
+  DEFAULT_MIGRATION_MEMORY_MB,
+  DEFAULT_SOURCE,
+  DEFAULT_TOPIC,
+} from './constants.js';
 import { ProducerConfigError } from './errors.js';
 
 const shardSchema = z
@@ -12,11 +18,27 @@ const shardSchema = z
   })
   .refine(({ index, count }) => count >= 1 && index < count, 'shard i/N needs 0 <= i < N');
 
-/** Everything a run needs; flags override environment variables, which override the config file. */
-const producerConfigSchema = z.object({
+/** Where the legacy users are: the connection, the table or query and its columns, a shard. */
+const sourceSettings = {
   databaseUrl: z
     .string({ error: 'is required (--database-url or DATABASE_URL)' })
     .min(1, 'is required (--database-url or DATABASE_URL)'),
+  table: z.string().min(1).default(DEFAULT_SOURCE.table),
+  idColumn: z.string().min(1).default(DEFAULT_SOURCE.idColumn),
+  emailColumn: z.string().min(1).default(DEFAULT_SOURCE.emailColumn),
+  hashColumn: z.string().min(1).default(DEFAULT_SOURCE.hashColumn),
+  profileColumn: z.string().min(1).default(DEFAULT_SOURCE.profileColumn),
+  versionColumn: z.string().min(1).default(DEFAULT_SOURCE.versionColumn),
+  disabledColumn: z.string().min(1).optional(),
+  query: z.string().optional(),
+  shard: shardSchema.optional(),
+  batchSize: z.coerce.number().int().min(1).max(50_000).default(DEFAULT_BATCH_SIZE),
+  progress: z.enum(['auto', 'bar', 'lines', 'off']).default('auto'),
+};
+
+/** Everything an export needs; flags override environment variables, which override the config file. */
+const producerConfigSchema = z.object({
+  ...sourceSettings,
   brokers: z
     .string({ error: 'is required (--brokers or KAFKA_BROKERS)' })
     .min(1, 'is required (--brokers or KAFKA_BROKERS)')
@@ -35,14 +57,6 @@ const producerConfigSchema = z.object({
   saslUsername: z.string().optional(),
   saslPassword: z.string().optional(),
   saslMechanism: z.enum(['scram-sha-256', 'scram-sha-512']).default('scram-sha-512'),
-  table: z.string().min(1).default(DEFAULT_SOURCE.table),
-  idColumn: z.string().min(1).default(DEFAULT_SOURCE.idColumn),
-  emailColumn: z.string().min(1).default(DEFAULT_SOURCE.emailColumn),
-  hashColumn: z.string().min(1).default(DEFAULT_SOURCE.hashColumn),
-  profileColumn: z.string().min(1).default(DEFAULT_SOURCE.profileColumn),
-  versionColumn: z.string().min(1).default(DEFAULT_SOURCE.versionColumn),
-  query: z.string().optional(),
-  batchSize: z.coerce.number().int().min(1).max(50_000).default(DEFAULT_BATCH_SIZE),
   batchesInFlight: z.coerce.number().int().min(1).max(16).default(DEFAULT_BATCHES_IN_FLIGHT),
   checkpoint: z.string().min(1).default('.hashbridge/producer-checkpoint.json'),
   rejects: z.string().min(1).default('.hashbridge/producer-rejects.jsonl'),
@@ -51,13 +65,24 @@ const producerConfigSchema = z.object({
   compression: z.enum(['gzip', 'lz4', 'snappy', 'none']).default('gzip'),
   partitions: z.coerce.number().int().min(1).default(6),
   replicationFactor: z.coerce.number().int().min(1).default(1),
-  shard: shardSchema.optional(),
   dryRun: z.boolean().default(false),
-  progress: z.enum(['auto', 'bar', 'lines', 'off']).default('auto'),
+});
+
+/**
+ * What the audit reads with: the export's source settings, the Migration Lambda's memory (its CPU share) and
+ * whether Cognito's native import is to be used.
+ */
+const auditConfigSchema = z.object({
+  ...sourceSettings,
+  migrationMemoryMb: z.coerce.number().int().min(128).max(10_240).default(DEFAULT_MIGRATION_MEMORY_MB),
+  nativeImport: z.boolean().default(true),
+  json: z.boolean().default(false),
 });
 
 type ProducerConfig = z.output<typeof producerConfigSchema>;
 type ProducerConfigInput = Partial<Record<keyof z.input<typeof producerConfigSchema>, unknown>>;
+type AuditConfig = z.output<typeof auditConfigSchema>;
+type AuditConfigInput = Partial<Record<keyof z.input<typeof auditConfigSchema>, unknown>>;
 
 /** Values from the environment, under the names the local stack writes to `.stack/env`. */
 const fromEnvironment = (env: NodeJS.ProcessEnv): ProducerConfigInput => ({
@@ -69,19 +94,20 @@ const fromEnvironment = (env: NodeJS.ProcessEnv): ProducerConfigInput => ({
   saslPassword: env.KAFKA_SASL_PASSWORD,
 });
 
-const withoutUndefined = (input: ProducerConfigInput): ProducerConfigInput =>
+const withoutUndefined = (input: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 
 /** Merges config file, environment and flags, then validates; the error names every bad setting. */
-const resolveProducerConfig = (
-  flags: ProducerConfigInput,
+const resolveSettings = <Schema extends z.ZodType>(
+  schema: Schema,
+  flags: Record<string, unknown>,
   env: NodeJS.ProcessEnv,
   configFile?: string,
-): ProducerConfig => {
-  let fileValues: ProducerConfigInput = {};
+): z.output<Schema> => {
+  let fileValues: Record<string, unknown> = {};
   if (configFile !== undefined) {
     try {
-      fileValues = JSON.parse(readFileSync(configFile, 'utf8')) as ProducerConfigInput;
+      fileValues = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     } catch (error) {
       throw new ProducerConfigError(`cannot read the config file ${configFile}: ${(error as Error).message}`);
     }
@@ -91,13 +117,22 @@ const resolveProducerConfig = (
     ...withoutUndefined(fromEnvironment(env)),
     ...withoutUndefined(flags),
   };
-  const parsed = producerConfigSchema.safeParse(merged);
+  const parsed = schema.safeParse(merged);
   if (!parsed.success) {
     const flagName = (key: string): string => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
     const problems = parsed.error.issues.map((issue) => `  --${flagName(issue.path.join('.'))}: ${issue.message}`);
     throw new ProducerConfigError(`invalid settings:\n${problems.join('\n')}\nRun with --help for every option.`);
   }
-  const config = parsed.data;
+  return parsed.data;
+};
+
+/** The export's settings from flags, environment and config file; the error names every bad setting. */
+const resolveProducerConfig = (
+  flags: ProducerConfigInput,
+  env: NodeJS.ProcessEnv,
+  configFile?: string,
+): ProducerConfig => {
+  const config = resolveSettings(producerConfigSchema, flags, env, configFile);
   if (config.auth === 'scram' && (config.saslUsername === undefined || config.saslPassword === undefined)) {
     throw new ProducerConfigError('--auth scram needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD in the environment');
   }
@@ -107,5 +142,9 @@ const resolveProducerConfig = (
   return config;
 };
 
-export type { ProducerConfig, ProducerConfigInput };
-export { producerConfigSchema, resolveProducerConfig };
+/** The audit's settings, from the same flags, environment and config file as the export's. */
+const resolveAuditConfig = (flags: AuditConfigInput, env: NodeJS.ProcessEnv, configFile?: string): AuditConfig =>
+  resolveSettings(auditConfigSchema, flags, env, configFile);
+
+export type { AuditConfig, AuditConfigInput, ProducerConfig, ProducerConfigInput };
+export { auditConfigSchema, producerConfigSchema, resolveAuditConfig, resolveProducerConfig };

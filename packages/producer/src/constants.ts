@@ -26,4 +26,28 @@ const DEFAULT_BATCH_SIZE = 5000;
  */
 const DEFAULT_BATCHES_IN_FLIGHT = 3;
 
-export { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC };
+/** Lambda gives a function one full vCPU at 1,769 MB and a share in proportion below it. */
+const LAMBDA_MB_PER_VCPU = 1769;
+
+/** The reference stack's Migration Lambda memory (packages/infra): one full vCPU. */
+const DEFAULT_MIGRATION_MEMORY_MB = LAMBDA_MB_PER_VCPU;
+
+/** Cognito ends the User Migration trigger after 5 seconds: the user sees a failed sign-in. */
+const TRIGGER_TIMEOUT_SECONDS = 5;
+
+/**
+ * An estimated verify above this puts the trigger's limit at risk: the estimate is of the hash alone, while a
+ * cold start, the DynamoDB read and a noisy neighbour add to it.
+ */
+const VERIFY_SECONDS_AT_RISK = 2.5;
+
+export {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_BATCHES_IN_FLIGHT,
+  DEFAULT_MIGRATION_MEMORY_MB,
+  DEFAULT_SOURCE,
+  DEFAULT_TOPIC,
+  LAMBDA_MB_PER_VCPU,
+  TRIGGER_TIMEOUT_SECONDS,
+  VERIFY_SECONDS_AT_RISK,
+};

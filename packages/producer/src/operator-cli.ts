@@ -1,12 +1,15 @@
 /**
  * `hashbridge <command>`: the operator's command line. Each command has its own `--help`.
  */
+import { runAuditCommand } from './commands/audit-command.js';
 import { runExportCommand } from './commands/export-command.js';
 import { EXIT_CODES, runCli } from './commands/run-cli.js';
 
 const HELP = `Usage: hashbridge <command> [options]
 
 Commands:
+  audit      before anything is sent: users per hash scheme, the lane each would take (Cognito's native
+             import, the trigger, or refused and why), cost parameters, verify time on the Lambda
   export     stream the legacy users from PostgreSQL to Kafka / Amazon MSK (also installed as
              hashbridge-producer)
 
@@ -14,6 +17,7 @@ Run "hashbridge <command> --help" for the options of a command.
 `;
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
+  audit: (args) => runAuditCommand(args, 'hashbridge audit'),
   export: (args) => runExportCommand(args, 'hashbridge export'),
 };
 

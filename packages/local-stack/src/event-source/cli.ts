@@ -28,7 +28,7 @@ Options:
   --until-idle                stop once the topic is drained, and print a summary
   -h, --help                  show this help
 
-With the local stack running: set -a; . .stack/env; set +a; npx hashbridge-loader-local --until-idle
+With the local stack running: set -a; . ./.stack/env; set +a; npx hashbridge-loader-local --until-idle
 `;
 
 const main = async (): Promise<number> => {

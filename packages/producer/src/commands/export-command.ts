@@ -4,9 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { type ProducerConfigInput, resolveProducerConfig } from '../config.js';
-import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from '../constants.js';
+import { DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_TOPIC } from '../constants.js';
 import { runProducer } from '../run/run-producer.js';
 import { openProducerPorts } from '../wiring/open-producer-ports.js';
+import { COMMON_HELP, SOURCE_HELP, SOURCE_OPTIONS, sourceSettingsOf } from './source-flags.js';
 
 const helpText = (program: string): string => `Usage: ${program} [options]
 
@@ -14,8 +15,7 @@ Reads the legacy users from PostgreSQL (one consistent snapshot, keyset order) a
 per user to Kafka / Amazon MSK, keyed by the normalised email. Resumable: a checkpoint is written after every
 acknowledged batch; run the same command again after a crash or Ctrl-C and it carries on.
 
-Connections:
-  --database-url <url>       PostgreSQL connection string                  (env DATABASE_URL)
+Kafka / MSK:
   --brokers <list>           bootstrap servers, comma-separated            (env KAFKA_BROKERS)
                              MSK public IAM endpoint: b-1-public.<cluster>…:9198,…
   --auth none|iam|scram      none (local), iam (MSK IAM), scram            (default none)
@@ -25,19 +25,13 @@ Connections:
   --sasl-mechanism <m>       scram-sha-512 | scram-sha-256 (credentials from env
                              KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD)     (default scram-sha-512)
   --tls on|off               TLS to the brokers                             (default: on for iam/scram)
-Source:
-  --table <name>             users table                                    (default ${DEFAULT_SOURCE.table})
-  --id-column, --email-column, --hash-column, --profile-column, --version-column <name>
-                             column mapping (defaults ${DEFAULT_SOURCE.idColumn}, ${DEFAULT_SOURCE.emailColumn}, ${DEFAULT_SOURCE.hashColumn}, ${DEFAULT_SOURCE.profileColumn}, ${DEFAULT_SOURCE.versionColumn})
-  --query <sql>              custom SELECT instead of --table (columns named by the mapping)
-  --shard <i/N>              export only shard i of N (run N producers in parallel)
+${SOURCE_HELP}
 Topic:
   --topic <name>             (default ${DEFAULT_TOPIC})
   --create-topic             create the topic first, with --partitions (6) and --replication-factor (1)
   --compression <codec>      gzip | lz4 | snappy | none: gzip is smallest on the wire, lz4 and snappy take
                              far less CPU on both ends                      (default gzip)
 Run:
-  --batch-size <n>           rows per read, send and checkpoint             (default ${DEFAULT_BATCH_SIZE})
   --batches-in-flight <n>    batches sent at once, each waiting a round trip to the brokers: raise it
                              on a slow link to MSK                          (default ${DEFAULT_BATCHES_IN_FLIGHT})
   --checkpoint <file>        (default .hashbridge/producer-checkpoint.json)
@@ -45,14 +39,12 @@ Run:
   --rejects <file>           refused rows, one JSON line each: id and reason (default .hashbridge/producer-rejects.jsonl)
   --max-rejects <n>          fail the run when more rows than this are refused
   --dry-run                  read and validate everything, send nothing
-  --progress auto|bar|lines|off                                             (default auto)
-  --config <file.json>       settings as JSON (camelCase keys); flags and environment override it
-  -h, --help
+${COMMON_HELP}
 
 Exit codes: 0 done, 1 failed (the message says what to check), 2 bad settings, 130 interrupted (run the
 same command again to carry on).
 
-Example, against the local stack:  set -a; . .stack/env; set +a; npx ${program} --create-topic
+Example, against the local stack:  set -a; . ./.stack/env; set +a; npx ${program} --create-topic
 `;
 
 /**
@@ -63,7 +55,7 @@ const runExportCommand = async (args: readonly string[], program: string): Promi
   const { values } = parseArgs({
     args: [...args],
     options: {
-      'database-url': { type: 'string' },
+      ...SOURCE_OPTIONS,
       brokers: { type: 'string' },
       topic: { type: 'string' },
       auth: { type: 'string' },
@@ -72,28 +64,16 @@ const runExportCommand = async (args: readonly string[], program: string): Promi
       'aws-profile': { type: 'string' },
       'role-arn': { type: 'string' },
       'sasl-mechanism': { type: 'string' },
-      table: { type: 'string' },
-      'id-column': { type: 'string' },
-      'email-column': { type: 'string' },
-      'hash-column': { type: 'string' },
-      'profile-column': { type: 'string' },
-      'version-column': { type: 'string' },
-      query: { type: 'string' },
-      shard: { type: 'string' },
       'create-topic': { type: 'boolean' },
       compression: { type: 'string' },
       partitions: { type: 'string' },
       'replication-factor': { type: 'string' },
-      'batch-size': { type: 'string' },
       'batches-in-flight': { type: 'string' },
       checkpoint: { type: 'string' },
       restart: { type: 'boolean' },
       rejects: { type: 'string' },
       'max-rejects': { type: 'string' },
       'dry-run': { type: 'boolean' },
-      progress: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help === true) {
@@ -101,7 +81,7 @@ const runExportCommand = async (args: readonly string[], program: string): Promi
     return 0;
   }
   const flags: ProducerConfigInput = {
-    databaseUrl: values['database-url'],
+    ...sourceSettingsOf(values),
     brokers: values.brokers,
     topic: values.topic,
     auth: values.auth,
@@ -110,25 +90,15 @@ const runExportCommand = async (args: readonly string[], program: string): Promi
     awsProfile: values['aws-profile'],
     roleArn: values['role-arn'],
     saslMechanism: values['sasl-mechanism'],
-    table: values.table,
-    idColumn: values['id-column'],
-    emailColumn: values['email-column'],
-    hashColumn: values['hash-column'],
-    profileColumn: values['profile-column'],
-    versionColumn: values['version-column'],
-    query: values.query,
-    shard: values.shard,
     createTopic: values['create-topic'],
     partitions: values.partitions,
     replicationFactor: values['replication-factor'],
-    batchSize: values['batch-size'],
     batchesInFlight: values['batches-in-flight'],
     checkpoint: values.checkpoint,
     rejects: values.rejects,
     maxRejects: values['max-rejects'],
     dryRun: values['dry-run'],
     compression: values.compression,
-    progress: values.progress,
   };
   const config = resolveProducerConfig(flags, process.env, values.config);
   const abort = new AbortController();

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  createUserMessage,
-  identifyHash,
-  type LegacySourceRow,
-  type LegacyUserSource,
-  type MessagePublisher,
-  type UserMessage,
-} from '@hashbridge/core';
+import type { LegacySourceRow, LegacyUserSource, MessagePublisher } from '@hashbridge/core';
 import type { ProducerConfig } from '../config.js';
 import { ProducerError, RejectThresholdError } from '../errors.js';
 import { type CheckpointStore, fileCheckpointStore } from './checkpoint.js';
 import { createProgress, type Progress } from './progress.js';
 import { RejectsFile } from './rejects-file.js';
+import { rowOutcome } from './row-outcome.js';
 
 interface ProducerSummary {
   /** Rows this run read (after the checkpoint it resumed from). */
@@ -85,19 +79,6 @@ async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
-/** A jsonb column arrives parsed; a text column holding JSON is parsed here. */
-const profileOf = (raw: unknown): Record<string, unknown> | null | 'invalid' => {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string') {
-    try {
-      return profileOf(JSON.parse(raw));
-    } catch {
-      return 'invalid';
-    }
-  }
-  return typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : 'invalid';
-};
-
 /** One batch of rows, turned into what is sent and what is refused. */
 interface PreparedBatch {
   /** Kafka keys (normalised emails) and values (JSON messages) of the rows sent, in row order. */
@@ -109,44 +90,12 @@ interface PreparedBatch {
   readonly lastId: string | undefined;
 }
 
-type RowOutcome = { readonly message: UserMessage } | { readonly reason: string; readonly detail: string };
-
-/** The message for one row, or why the row is refused. Never carries the hash into a reason. */
-const messageOf = (row: LegacySourceRow): RowOutcome => {
-  if (row.collides) {
-    return { reason: 'email-collision', detail: 'another row has the same email once trimmed and lower-cased' };
-  }
-  if (typeof row.email !== 'string' || row.email.trim() === '')
-    return { reason: 'invalid-email', detail: 'email is missing' };
-  if (typeof row.hash !== 'string' || row.hash === '')
-    return { reason: 'invalid-hash', detail: 'password hash is missing' };
-  // Exact identification: a hash no scheme reads as its own would fail at the user's every sign-in.
-  const scheme = identifyHash(row.hash);
-  if (scheme === undefined) {
-    return { reason: 'unidentified', detail: 'the hash is well-formed for no supported scheme' };
-  }
-  const profile = profileOf(row.profile);
-  if (profile === 'invalid') return { reason: 'invalid-profile', detail: 'profile is not a JSON object' };
-  // The scheme just identified goes along, so the row is not identified a second time.
-  const result = createUserMessage({
-    email: row.email,
-    hash: row.hash,
-    scheme,
-    profile,
-    sourceId: row.id,
-    sourceVersion: row.version,
-  });
-  if (result.ok) return { message: result.message };
-  const field = result.detail.split(':')[0] ?? 'row';
-  return { reason: `invalid-${field.split('.')[0]}`, detail: result.detail };
-};
-
 const prepareBatch = (rows: readonly LegacySourceRow[]): PreparedBatch => {
   const keys: string[] = [];
   const values: string[] = [];
   const refused: string[] = [];
   for (const row of rows) {
-    const outcome = messageOf(row);
+    const outcome = rowOutcome(row);
     if ('message' in outcome) {
       keys.push(outcome.message.email);
       values.push(JSON.stringify(outcome.message));

@@ -1,21 +1,16 @@
 import { AdapterError } from '@hashbridge/adapters';
 import { createTopic, KafkaPublisher } from '@hashbridge/adapters/kafka';
 import { PostgresUserSource } from '@hashbridge/adapters/postgres';
-import type { ProducerConfig } from '../config.js';
+import type { AuditConfig, ProducerConfig } from '../config.js';
 import { ProducerConfigError, ProducerError } from '../errors.js';
 import type { ProducerPorts } from '../run/run-producer.js';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/**
- * The real ports for a run: the PostgreSQL source (one snapshot for the whole export) and, unless it is a dry
- * run, the Kafka publisher with `batchesInFlight` lanes; the topic is created first with `--create-topic`.
- * Errors say which flags to check. Whatever was opened is closed again when a later step fails.
- */
-const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts> => {
-  let source: PostgresUserSource;
+/** Opens the PostgreSQL source (one snapshot); the error names the flags to check. */
+const openLegacySource = async (config: AuditConfig | ProducerConfig): Promise<PostgresUserSource> => {
   try {
-    source = await PostgresUserSource.open(config.databaseUrl, config);
+    return await PostgresUserSource.open(config.databaseUrl, config);
   } catch (error) {
     if (!(error instanceof AdapterError)) throw error;
     throw new ProducerConfigError(
@@ -23,6 +18,15 @@ const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts>
       { cause: error },
     );
   }
+};
+
+/**
+ * The real ports for a run: the PostgreSQL source (one snapshot for the whole export) and, unless it is a dry
+ * run, the Kafka publisher with `batchesInFlight` lanes; the topic is created first with `--create-topic`.
+ * Errors say which flags to check. Whatever was opened is closed again when a later step fails.
+ */
+const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts> => {
+  const source = await openLegacySource(config);
   if (config.dryRun) return { source };
   try {
     if (config.createTopic) {
@@ -42,4 +46,4 @@ const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts>
   return { source, publisher: new KafkaPublisher({ settings: config, channels: config.batchesInFlight }) };
 };
 
-export { openProducerPorts };
+export { openLegacySource, openProducerPorts };

@@ -3,13 +3,23 @@ import { readFileSync } from 'node:fs';
 import { PASSLIB_VECTORS_FILE } from '@hashbridge/testing';
 import pg from 'pg';
 
+/** The schemes of `PASSLIB_HASHES`, in the same order. */
+const PASSLIB_SCHEMES = [
+  'bcrypt',
+  'argon2',
+  'pbkdf2_sha256',
+  'sha512_crypt',
+  'django_pbkdf2_sha256',
+  'phpass',
+  'md5_crypt',
+] as const;
+
 /** Real passlib hashes of several schemes (from @hashbridge/core's known-answer vectors), reused across users. */
 const PASSLIB_HASHES: readonly string[] = (() => {
   const { vectors } = JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
     vectors: { scheme: string; hash: string }[];
   };
-  const wanted = ['bcrypt', 'argon2', 'pbkdf2_sha256', 'sha512_crypt', 'django_pbkdf2_sha256', 'phpass', 'md5_crypt'];
-  return wanted.map((scheme) => vectors.find((vector) => vector.scheme === scheme)?.hash ?? '');
+  return PASSLIB_SCHEMES.map((scheme) => vectors.find((vector) => vector.scheme === scheme)?.hash ?? '');
 })();
 
 interface SeededUser {
@@ -70,4 +80,4 @@ const seedLegacyUsers = async (databaseUrl: string, count: number, { withBadRows
 };
 
 export type { SeededUser };
-export { BAD_ROWS, PASSLIB_HASHES, seedLegacyUsers };
+export { BAD_ROWS, PASSLIB_HASHES, PASSLIB_SCHEMES, seedLegacyUsers };

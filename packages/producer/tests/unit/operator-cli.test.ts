@@ -16,6 +16,7 @@ describe('The hashbridge command', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Usage: hashbridge <command> \[options\]/);
     expect(stdout).toMatch(/^ {2}export {5}stream the legacy users/m);
+    expect(stdout).toMatch(/^ {2}audit {6}before anything is sent/m);
   });
 
   it('prints the usage and exits 2 without a command, or with one it does not know', () => {
@@ -30,6 +31,22 @@ describe('The hashbridge command', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Usage: hashbridge export \[options\]/);
     expect(stdout).toContain('--database-url <url>');
+  });
+
+  it('documents the audit under `hashbridge audit --help`: its source flags and report options', () => {
+    const { status, stdout } = hashbridge('audit', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: hashbridge audit \[options\]/);
+    expect(stdout).toContain('--database-url <url>');
+    expect(stdout).toContain('--disabled-column <name>');
+    expect(stdout).toContain('--migration-memory <MB>');
+    expect(stdout).toContain('--json');
+  });
+
+  it('exits 2 and names the option when the audit is given one it does not know', () => {
+    const { status, stderr } = hashbridge('audit', '--colour');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--colour');
   });
 
   it('exits 2 with every missing setting named when the export has no connection settings', () => {

@@ -248,6 +248,28 @@ describe('Function: runProducer', () => {
     expect(JSON.parse(readFileSync(config.rejects, 'utf8'))).toMatchObject({ rowId: '001', reason: 'invalid-hash' });
   });
 
+  it('refuses a row whose account is disabled in the legacy table as disabled-account, and sends the rest', async () => {
+    // Prepare
+    const config = configFor();
+    const rows = legacyRows(3).map((row) => (row.id === '002' ? { ...row, disabled: true } : row));
+    const publisher = new FakePublisher(1, { autoAcknowledge: true });
+
+    // Act
+    const summary = await runProducer(config, {
+      source: new FakeSource(rows),
+      publisher,
+      checkpoints: new MemoryCheckpointStore(),
+    });
+
+    // Assess
+    expect(summary).toMatchObject({ sent: 2, rejected: 1 });
+    expect(publisher.acknowledgedKeys).toEqual(emailsOf(['001', '003']));
+    expect(JSON.parse(readFileSync(config.rejects, 'utf8'))).toMatchObject({
+      rowId: '002',
+      reason: 'disabled-account',
+    });
+  });
+
   it('in a dry run publishes nothing and writes no checkpoint', async () => {
     const checkpoints = new MemoryCheckpointStore();
     const summary = await runProducer(configFor({ dryRun: true }), {
