@@ -26,13 +26,18 @@ const packagesLoadedBy = async (subpath: string): Promise<string[]> => {
 describe('Package: @hashbridge/adapters subpath exports (built)', () => {
   it.each([
     [
+      '/cognito',
+      ['@aws-sdk/client-cognito-identity-provider'],
+      ['pg', '@platformatic/kafka', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+    ],
+    [
       '/dynamodb',
       ['@aws-sdk/client-dynamodb'],
       ['pg', 'pg-cursor', '@platformatic/kafka', 'aws-msk-iam-sasl-signer-js'],
     ],
     ['/kafka', ['@platformatic/kafka', 'aws-msk-iam-sasl-signer-js'], ['pg', 'pg-cursor', '@aws-sdk/lib-dynamodb']],
     ['/postgres', ['pg', 'pg-cursor'], ['@platformatic/kafka', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']],
-    ['', [], ['pg', '@platformatic/kafka', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']],
+    ['', [], ['pg', '@platformatic/kafka', '@aws-sdk/client-dynamodb', '@aws-sdk/client-cognito-identity-provider']],
   ])(
     'importing "@hashbridge/adapters%s" loads its own SDKs and none of the others',
     async (subpath, own, others) => {

@@ -168,6 +168,7 @@ describe('Packed install of the public packages', { timeout: 300_000 }, () => {
     // Each checked subpath and one export it must have; a subpath not built yet is simply not listed here.
     const entries = [
       ['@hashbridge/adapters', 'AdapterError'],
+      ['@hashbridge/adapters/cognito', 'CognitoUserImportJobs'],
       ['@hashbridge/adapters/dynamodb', 'DynamoDBStagedUserStore'],
       ['@hashbridge/adapters/kafka', 'KafkaPublisher'],
       ['@hashbridge/adapters/postgres', 'PostgresUserSource'],
