@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { COGNITO_IMPORT_CSV, STAGING_TABLE } from '@hashbridge/core';
 import * as z from 'zod';
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_BATCHES_IN_FLIGHT,
+  DEFAULT_IMPORT_DIR,
+  DEFAULT_IMPORT_POLL_SECONDS,
   DEFAULT_MIGRATION_MEMORY_MB,
   DEFAULT_SOURCE,
   DEFAULT_TOPIC,
@@ -79,19 +82,44 @@ const auditConfigSchema = z.object({
   json: z.boolean().default(false),
 });
 
+/**
+ * What the native import needs: the source, where the files go and, unless `filesOnly`, the user pool, the
+ * role Cognito logs the job with, and the staging table that records who was imported.
+ */
+const importConfigSchema = z.object({
+  ...sourceSettings,
+  outDir: z.string().min(1).default(DEFAULT_IMPORT_DIR),
+  filesOnly: z.boolean().default(false),
+  userPoolId: z.string().min(1).optional(),
+  importRoleArn: z.string().min(1).optional(),
+  stagingTable: z.string().min(1).default(STAGING_TABLE.name),
+  passwordHashColumn: z.string().min(1).default(COGNITO_IMPORT_CSV.passwordHashColumn),
+  region: z.string().optional(),
+  awsProfile: z.string().optional(),
+  cognitoEndpoint: z.string().url().optional(),
+  dynamodbEndpoint: z.string().url().optional(),
+  pollSeconds: z.coerce.number().min(0).max(600).default(DEFAULT_IMPORT_POLL_SECONDS),
+  json: z.boolean().default(false),
+});
+
 type ProducerConfig = z.output<typeof producerConfigSchema>;
 type ProducerConfigInput = Partial<Record<keyof z.input<typeof producerConfigSchema>, unknown>>;
 type AuditConfig = z.output<typeof auditConfigSchema>;
 type AuditConfigInput = Partial<Record<keyof z.input<typeof auditConfigSchema>, unknown>>;
+type ImportConfig = z.output<typeof importConfigSchema>;
+type ImportConfigInput = Partial<Record<keyof z.input<typeof importConfigSchema>, unknown>>;
 
 /** Values from the environment, under the names the local stack writes to `.stack/env`. */
-const fromEnvironment = (env: NodeJS.ProcessEnv): ProducerConfigInput => ({
+const fromEnvironment = (env: NodeJS.ProcessEnv): Record<string, unknown> => ({
   databaseUrl: env.DATABASE_URL,
   brokers: env.KAFKA_BROKERS,
   region: env.AWS_REGION,
   awsProfile: env.AWS_PROFILE,
   saslUsername: env.KAFKA_SASL_USERNAME,
   saslPassword: env.KAFKA_SASL_PASSWORD,
+  userPoolId: env.COGNITO_USER_POOL_ID,
+  cognitoEndpoint: env.COGNITO_ENDPOINT,
+  dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
 });
 
 const withoutUndefined = (input: Record<string, unknown>): Record<string, unknown> =>
@@ -146,5 +174,33 @@ const resolveProducerConfig = (
 const resolveAuditConfig = (flags: AuditConfigInput, env: NodeJS.ProcessEnv, configFile?: string): AuditConfig =>
   resolveSettings(auditConfigSchema, flags, env, configFile);
 
-export type { AuditConfig, AuditConfigInput, ProducerConfig, ProducerConfigInput };
-export { auditConfigSchema, producerConfigSchema, resolveAuditConfig, resolveProducerConfig };
+/** The import's settings; without `--files-only` the pool, the role and a region (or an endpoint) are required. */
+const resolveImportConfig = (flags: ImportConfigInput, env: NodeJS.ProcessEnv, configFile?: string): ImportConfig => {
+  const config = resolveSettings(importConfigSchema, flags, env, configFile);
+  if (config.filesOnly) return config;
+  const missing = [
+    config.userPoolId === undefined ? '  --user-pool-id: is required to run import jobs (or COGNITO_USER_POOL_ID)' : '',
+    config.importRoleArn === undefined
+      ? '  --import-role-arn: is required to run import jobs: the role Cognito writes the job log with'
+      : '',
+    config.region === undefined && config.cognitoEndpoint === undefined
+      ? '  --region: is required to run import jobs (or AWS_REGION)'
+      : '',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ProducerConfigError(
+      `invalid settings:\n${missing.join('\n')}\nOr write the files only with --files-only. Run with --help for every option.`,
+    );
+  }
+  return config;
+};
+
+export type { AuditConfig, AuditConfigInput, ImportConfig, ImportConfigInput, ProducerConfig, ProducerConfigInput };
+export {
+  auditConfigSchema,
+  importConfigSchema,
+  producerConfigSchema,
+  resolveAuditConfig,
+  resolveImportConfig,
+  resolveProducerConfig,
+};

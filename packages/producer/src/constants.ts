@@ -41,9 +41,17 @@ const TRIGGER_TIMEOUT_SECONDS = 5;
  */
 const VERIFY_SECONDS_AT_RISK = 2.5;
 
+/** Where `hashbridge import` writes its CSV files (they hold password hashes: the folder is the operator's alone). */
+const DEFAULT_IMPORT_DIR = '.hashbridge/import';
+
+/** Seconds between two looks at a running import job; Cognito imports a file of 100,000 users in minutes. */
+const DEFAULT_IMPORT_POLL_SECONDS = 10;
+
 export {
   DEFAULT_BATCH_SIZE,
   DEFAULT_BATCHES_IN_FLIGHT,
+  DEFAULT_IMPORT_DIR,
+  DEFAULT_IMPORT_POLL_SECONDS,
   DEFAULT_MIGRATION_MEMORY_MB,
   DEFAULT_SOURCE,
   DEFAULT_TOPIC,

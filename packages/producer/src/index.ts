@@ -2,12 +2,23 @@ export { formatAudit } from './audit/format-audit.js';
 export type { RunAuditOptions } from './audit/run-audit.js';
 export { runAudit } from './audit/run-audit.js';
 export type { AuditReport, LaneCounts, SchemeAudit, Spread } from './audit/types.js';
-export type { AuditConfig, AuditConfigInput, ProducerConfig, ProducerConfigInput } from './config.js';
-export { resolveAuditConfig, resolveProducerConfig } from './config.js';
+export type {
+  AuditConfig,
+  AuditConfigInput,
+  ImportConfig,
+  ImportConfigInput,
+  ProducerConfig,
+  ProducerConfigInput,
+} from './config.js';
+export { resolveAuditConfig, resolveImportConfig, resolveProducerConfig } from './config.js';
 export { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_SOURCE, DEFAULT_TOPIC } from './constants.js';
 export { ProducerConfigError, ProducerError, RejectThresholdError } from './errors.js';
+export { formatImport } from './import/format-import.js';
+export type { ImportPorts, RunImportOptions } from './import/run-import.js';
+export { runImport } from './import/run-import.js';
+export type { ImportFileReport, ImportReport } from './import/types.js';
 export type { Checkpoint, CheckpointStore } from './run/checkpoint.js';
 export { fileCheckpointStore, readCheckpoint } from './run/checkpoint.js';
 export type { ProducerPorts, ProducerSummary, RunProducerOptions } from './run/run-producer.js';
 export { runProducer } from './run/run-producer.js';
-export { openLegacySource, openProducerPorts } from './wiring/open-producer-ports.js';
+export { openImportPorts, openLegacySource, openProducerPorts } from './wiring/open-producer-ports.js';

@@ -3,6 +3,7 @@
  */
 import { runAuditCommand } from './commands/audit-command.js';
 import { runExportCommand } from './commands/export-command.js';
+import { runImportCommand } from './commands/import-command.js';
 import { EXIT_CODES, runCli } from './commands/run-cli.js';
 
 const HELP = `Usage: hashbridge <command> [options]
@@ -10,6 +11,8 @@ const HELP = `Usage: hashbridge <command> [options]
 Commands:
   audit      before anything is sent: users per hash scheme, the lane each would take (Cognito's native
              import, the trigger, or refused and why), cost parameters, verify time on the Lambda
+  import     the native lane: users whose hash Cognito's CSV import takes, one CSV and job per algorithm
+             (--files-only: the files alone)
   export     stream the legacy users from PostgreSQL to Kafka / Amazon MSK (also installed as
              hashbridge-producer)
 
@@ -19,6 +22,7 @@ Run "hashbridge <command> --help" for the options of a command.
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   audit: (args) => runAuditCommand(args, 'hashbridge audit'),
   export: (args) => runExportCommand(args, 'hashbridge export'),
+  import: (args) => runImportCommand(args, 'hashbridge import'),
 };
 
 const main = async (args: readonly string[]): Promise<number> => {

@@ -1,52 +1,13 @@
 import {
   type CognitoHashAlgorithm,
-  chooseMigrationLane,
   describeHashCost,
   type HashCost,
   type LegacySourceRow,
-  type MigrationLane,
   type SchemeName,
 } from '@hashbridge/core';
-import { rowOutcome } from '../run/row-outcome.js';
+import { type RowLane, rowLane } from '../run/row-lane.js';
 import type { LaneCounts, SchemeAudit } from './types.js';
 import { ValueHistogram } from './value-histogram.js';
-
-/** What one row came to: the lane, its scheme when the hash has one, and the reason when refused. */
-interface RowAudit {
-  readonly lane: 'native' | 'trigger' | 'refused';
-  readonly scheme?: SchemeName;
-  readonly refusal?: string;
-  readonly notNative?: string;
-  readonly algorithm?: CognitoHashAlgorithm;
-}
-
-/**
- * The lane a row takes. The export's own checks come first (a disabled account, a colliding email, a bad
- * profile is refused whatever its hash), then the lane's: a hash that is malformed or over the cost policy is
- * refused on every lane, one that Cognito's import takes goes native, any other well-formed one to the trigger.
- */
-const auditRow = (row: LegacySourceRow, nativeImport: boolean): RowAudit => {
-  const hasHash = typeof row.hash === 'string' && row.hash !== '';
-  const lane: MigrationLane | undefined = hasHash
-    ? chooseMigrationLane(row.hash as string, { nativeImport })
-    : undefined;
-  const scheme = lane?.scheme;
-  const outcome = rowOutcome(row);
-  if ('reason' in outcome) {
-    // The export says only that no scheme reads the hash; the lane says whether it is a known scheme's, broken.
-    const refusal = outcome.reason === 'unidentified' && lane?.lane === 'refused' ? lane.reason : outcome.reason;
-    return { lane: 'refused', refusal, ...(scheme === undefined ? {} : { scheme }) };
-  }
-  if (lane === undefined) return { lane: 'refused', refusal: 'invalid-hash' };
-  if (lane.lane === 'refused')
-    return { lane: 'refused', refusal: lane.reason, ...(scheme === undefined ? {} : { scheme }) };
-  if (lane.lane === 'native') return { lane: 'native', scheme: lane.scheme, algorithm: lane.algorithm };
-  return {
-    lane: 'trigger',
-    scheme: lane.scheme,
-    ...(lane.nativeRefusal === undefined ? {} : { notNative: lane.nativeRefusal.reason }),
-  };
-};
 
 /** The work one verify of a hash does, to find each scheme's costliest hash: rounds × memory × lanes. */
 const workOf = (cost: HashCost): number => (cost.rounds ?? 1) * (cost.memoryKiB ?? 1) * (cost.parallelism ?? 1);
@@ -63,12 +24,14 @@ class SchemeTally {
   public costliestTriggerHash: string | undefined;
   #costliestWork = -1;
 
-  public add(row: RowAudit, hash: string): void {
+  public add(row: RowLane, hash: string): void {
     this.count += 1;
     this.lane[row.lane] += 1;
-    if (row.algorithm !== undefined) this.algorithm = row.algorithm;
-    if (row.notNative !== undefined) this.notNative[row.notNative] = (this.notNative[row.notNative] ?? 0) + 1;
-    if (row.scheme === undefined || row.refusal === 'malformed') return;
+    if (row.lane === 'native') this.algorithm = row.algorithm;
+    if (row.lane === 'trigger' && row.notNative !== undefined) {
+      this.notNative[row.notNative] = (this.notNative[row.notNative] ?? 0) + 1;
+    }
+    if (row.scheme === undefined || (row.lane === 'refused' && row.refusal === 'malformed')) return;
     const cost = describeHashCost(hash, row.scheme);
     this.rounds.add(cost.rounds);
     this.memoryKiB.add(cost.memoryKiB);
@@ -110,10 +73,10 @@ class AuditTally {
   }
 
   public add(row: LegacySourceRow): void {
-    const audit = auditRow(row, this.#nativeImport);
+    const audit = rowLane(row, this.#nativeImport);
     this.users += 1;
     this.lanes[audit.lane] += 1;
-    if (audit.refusal !== undefined) this.refused[audit.refusal] = (this.refused[audit.refusal] ?? 0) + 1;
+    if (audit.lane === 'refused') this.refused[audit.refusal] = (this.refused[audit.refusal] ?? 0) + 1;
     if (audit.scheme === undefined) return;
     let scheme = this.schemes.get(audit.scheme);
     if (scheme === undefined) {
@@ -128,5 +91,4 @@ class AuditTally {
   }
 }
 
-export type { RowAudit };
-export { AuditTally, auditRow, SchemeTally };
+export { AuditTally, SchemeTally };

@@ -1,6 +1,5 @@
+import { count, table } from '../run/text-table.js';
 import type { AuditReport, Spread } from './types.js';
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 const duration = (seconds: number): string =>
   seconds < 1 ? `${(seconds * 1000).toFixed(seconds < 0.01 ? 1 : 0)} ms` : `${seconds.toFixed(1)} s`;
@@ -11,19 +10,6 @@ const spread = (value: Spread | undefined): string =>
     : value.min === value.max
       ? count(value.min)
       : `${count(value.min)} / ${count(value.median)} / ${count(value.max)}`;
-
-/** Columns padded to their widest cell; numbers right-aligned. */
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
-};
 
 /** The audit as a person reads it: totals, a table per scheme, the refusals and the warnings. */
 const formatAudit = (report: AuditReport): string => {

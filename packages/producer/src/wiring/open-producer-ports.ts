@@ -1,14 +1,20 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AdapterError } from '@hashbridge/adapters';
+import { CognitoUserImportJobs } from '@hashbridge/adapters/cognito';
+import { DynamoDBNativeImportLedger } from '@hashbridge/adapters/dynamodb';
 import { createTopic, KafkaPublisher } from '@hashbridge/adapters/kafka';
 import { PostgresUserSource } from '@hashbridge/adapters/postgres';
-import type { AuditConfig, ProducerConfig } from '../config.js';
+import type { AuditConfig, ImportConfig, ProducerConfig } from '../config.js';
 import { ProducerConfigError, ProducerError } from '../errors.js';
+import type { ImportPorts } from '../import/run-import.js';
 import type { ProducerPorts } from '../run/run-producer.js';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Opens the PostgreSQL source (one snapshot); the error names the flags to check. */
-const openLegacySource = async (config: AuditConfig | ProducerConfig): Promise<PostgresUserSource> => {
+const openLegacySource = async (config: AuditConfig | ImportConfig | ProducerConfig): Promise<PostgresUserSource> => {
   try {
     return await PostgresUserSource.open(config.databaseUrl, config);
   } catch (error) {
@@ -46,4 +52,38 @@ const openProducerPorts = async (config: ProducerConfig): Promise<ProducerPorts>
   return { source, publisher: new KafkaPublisher({ settings: config, channels: config.batchesInFlight }) };
 };
 
-export { openLegacySource, openProducerPorts };
+/**
+ * The import's ports: the source, and unless the run writes files only, Cognito's import job API for the pool
+ * and the staging table's ledger. The SDK clients take the region, profile and endpoints of the settings
+ * (endpoints only for local testing).
+ */
+const openImportPorts = async (config: ImportConfig): Promise<ImportPorts> => {
+  const source = await openLegacySource(config);
+  if (config.filesOnly || config.userPoolId === undefined || config.importRoleArn === undefined) return { source };
+  const common = {
+    ...(config.region === undefined ? {} : { region: config.region }),
+    ...(config.awsProfile === undefined ? {} : { profile: config.awsProfile }),
+  };
+  const cognito = new CognitoIdentityProviderClient({
+    ...common,
+    ...(config.cognitoEndpoint === undefined ? {} : { endpoint: config.cognitoEndpoint }),
+  });
+  const dynamodb = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      ...common,
+      ...(config.dynamodbEndpoint === undefined ? {} : { endpoint: config.dynamodbEndpoint }),
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  return {
+    source,
+    jobs: new CognitoUserImportJobs({
+      client: cognito,
+      userPoolId: config.userPoolId,
+      cloudWatchLogsRoleArn: config.importRoleArn,
+    }),
+    ledger: new DynamoDBNativeImportLedger({ client: dynamodb, tableName: config.stagingTable }),
+  };
+};
+
+export { openImportPorts, openLegacySource, openProducerPorts };

@@ -14,13 +14,18 @@ const PASSLIB_SCHEMES = [
   'md5_crypt',
 ] as const;
 
-/** Real passlib hashes of several schemes (from @hashbridge/core's known-answer vectors), reused across users. */
-const PASSLIB_HASHES: readonly string[] = (() => {
+/** The known-answer vector each `PASSLIB_HASHES` entry comes from: its password, and whether it matches. */
+const PASSLIB_VECTORS: readonly { hash: string; password: string; expected: boolean }[] = (() => {
   const { vectors } = JSON.parse(readFileSync(PASSLIB_VECTORS_FILE, 'utf8')) as {
-    vectors: { scheme: string; hash: string }[];
+    vectors: { scheme: string; hash: string; password: string; expected: boolean }[];
   };
-  return PASSLIB_SCHEMES.map((scheme) => vectors.find((vector) => vector.scheme === scheme)?.hash ?? '');
+  return PASSLIB_SCHEMES.map(
+    (scheme) => vectors.find((vector) => vector.scheme === scheme) ?? { hash: '', password: '', expected: false },
+  );
 })();
+
+/** Real passlib hashes of several schemes (from @hashbridge/core's known-answer vectors), reused across users. */
+const PASSLIB_HASHES: readonly string[] = PASSLIB_VECTORS.map((vector) => vector.hash);
 
 interface SeededUser {
   readonly id: number;
@@ -80,4 +85,4 @@ const seedLegacyUsers = async (databaseUrl: string, count: number, { withBadRows
 };
 
 export type { SeededUser };
-export { BAD_ROWS, PASSLIB_HASHES, PASSLIB_SCHEMES, seedLegacyUsers };
+export { BAD_ROWS, PASSLIB_HASHES, PASSLIB_SCHEMES, PASSLIB_VECTORS, seedLegacyUsers };

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/hashbridge.mjs', import.meta.url));
 
+/** The environment without any setting the commands read, so each test gives its own. */
+const { AWS_REGION, COGNITO_USER_POOL_ID, COGNITO_ENDPOINT, DYNAMODB_ENDPOINT, ...bareEnv } = process.env;
+
 const hashbridge = (...args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '' },
+    env: { ...bareEnv, DATABASE_URL: '', KAFKA_BROKERS: '' },
   });
 
 describe('The hashbridge command', () => {
@@ -17,6 +20,7 @@ describe('The hashbridge command', () => {
     expect(stdout).toMatch(/^Usage: hashbridge <command> \[options\]/);
     expect(stdout).toMatch(/^ {2}export {5}stream the legacy users/m);
     expect(stdout).toMatch(/^ {2}audit {6}before anything is sent/m);
+    expect(stdout).toMatch(/^ {2}import {5}the native lane/m);
   });
 
   it('prints the usage and exits 2 without a command, or with one it does not know', () => {
@@ -47,6 +51,23 @@ describe('The hashbridge command', () => {
     const { status, stderr } = hashbridge('audit', '--colour');
     expect(status).toBe(2);
     expect(stderr).toContain('--colour');
+  });
+
+  it('documents the native import under `hashbridge import --help`', () => {
+    const { status, stdout } = hashbridge('import', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: hashbridge import \[options\]/);
+    expect(stdout).toContain('--files-only');
+    expect(stdout).toContain('--user-pool-id <id>');
+    expect(stdout).toContain('--disabled-column <name>');
+  });
+
+  it('exits 2 and names what an import job needs when the pool, role and region are missing', () => {
+    const { status, stderr } = hashbridge('import', '--database-url', 'postgres://unused', '--progress', 'off');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--user-pool-id: is required');
+    expect(stderr).toContain('--import-role-arn: is required');
+    expect(stderr).toContain('--files-only');
   });
 
   it('exits 2 with every missing setting named when the export has no connection settings', () => {
