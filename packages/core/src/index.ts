@@ -84,6 +84,7 @@ export type { MessageBatch, MessagePublisher } from './ports/message-publisher.j
 export type { NativeImportEntry, NativeImportLedger } from './ports/native-import-ledger.js';
 export type { QuarantinedRecord, QuarantineStore } from './ports/quarantine-store.js';
 export type { StagedUser, StagedUserStore, StageOutcome } from './ports/staged-user-store.js';
+export type { StagingRecordSummary, StagingTableMaintenance } from './ports/staging-table-maintenance.js';
 export type { CreatedImportJob, UserImportJob, UserImportJobStatus, UserImportJobs } from './ports/user-import-jobs.js';
 export { FINAL_IMPORT_JOB_STATUSES } from './ports/user-import-jobs.js';
 export type { SchemeName } from './scheme-names.js';

@@ -1,6 +1,9 @@
 import type { StagedUser } from '../ports/staged-user-store.js';
 import type { LockoutRule } from '../types/lockout.js';
 
+/** The part of a staged record the lock is derived from. */
+type SignInFailures = Pick<StagedUser, 'failedSignIns' | 'lastFailedSignInAt'>;
+
 /**
  * The moment (epoch milliseconds) a staged user's lock ends, or undefined when its failures do not lock it.
  * After `threshold` failures the lock is 1 s, doubling with each further failure, capped at `maxLockSeconds`,
@@ -12,7 +15,7 @@ import type { LockoutRule } from '../types/lockout.js';
  * if (until !== undefined && now.getTime() < until) refuse('locked');
  * ```
  */
-const lockedUntil = (user: StagedUser, rule: LockoutRule): number | undefined => {
+const lockedUntil = (user: SignInFailures, rule: LockoutRule): number | undefined => {
   const failures = user.failedSignIns ?? 0;
   if (failures < rule.threshold || user.lastFailedSignInAt === undefined) return undefined;
   const lastFailure = Date.parse(user.lastFailedSignInAt);
@@ -22,7 +25,7 @@ const lockedUntil = (user: StagedUser, rule: LockoutRule): number | undefined =>
 };
 
 /** True while the user's lock lasts at `now`. */
-const isLocked = (user: StagedUser, rule: LockoutRule, now: Date): boolean => {
+const isLocked = (user: SignInFailures, rule: LockoutRule, now: Date): boolean => {
   const until = lockedUntil(user, rule);
   return until !== undefined && now.getTime() < until;
 };
