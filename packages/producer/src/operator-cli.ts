@@ -1,9 +1,6 @@
 /**
  * `hashbridge <command>`: the operator's command line. Each command has its own `--help`.
  */
-import { runAuditCommand } from './commands/audit-command.js';
-import { runExportCommand } from './commands/export-command.js';
-import { runImportCommand } from './commands/import-command.js';
 import { EXIT_CODES, runCli } from './commands/run-cli.js';
 
 const HELP = `Usage: hashbridge <command> [options]
@@ -19,10 +16,11 @@ Commands:
 Run "hashbridge <command> --help" for the options of a command.
 `;
 
+/** Each command loads its own modules (and their SDKs) only when it runs, so --help answers at once. */
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
-  audit: (args) => runAuditCommand(args, 'hashbridge audit'),
-  export: (args) => runExportCommand(args, 'hashbridge export'),
-  import: (args) => runImportCommand(args, 'hashbridge import'),
+  audit: async (args) => (await import('./commands/audit-command.js')).runAuditCommand(args, 'hashbridge audit'),
+  export: async (args) => (await import('./commands/export-command.js')).runExportCommand(args, 'hashbridge export'),
+  import: async (args) => (await import('./commands/import-command.js')).runImportCommand(args, 'hashbridge import'),
 };
 
 const main = async (args: readonly string[]): Promise<number> => {

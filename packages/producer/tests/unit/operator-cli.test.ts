@@ -13,7 +13,8 @@ const hashbridge = (...args: string[]) =>
     env: { ...bareEnv, DATABASE_URL: '', KAFKA_BROKERS: '' },
   });
 
-describe('The hashbridge command', () => {
+// Each case starts Node: about a second alone, several while the other test projects share the 2 cores.
+describe('The hashbridge command', { timeout: 30_000 }, () => {
   it('lists its commands with --help and exits 0', () => {
     const { status, stdout } = hashbridge('--help');
     expect(status).toBe(0);
