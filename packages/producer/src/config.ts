@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COGNITO_IMPORT_CSV, STAGING_TABLE } from '@hashbridge/core';
+import { COGNITO_IMPORT_CSV, DEFAULT_HASH_RETENTION_DAYS, QUARANTINE_TABLE, STAGING_TABLE } from '@hashbridge/core';
 import * as z from 'zod';
 import {
   DEFAULT_BATCH_SIZE,
@@ -102,11 +102,48 @@ const importConfigSchema = z.object({
   json: z.boolean().default(false),
 });
 
+/** Where the staging table is, for `status` and `finish`; endpoints only for local testing. */
+const stagingSettings = {
+  stagingTable: z.string().min(1).default(STAGING_TABLE.name),
+  quarantineTable: z.string().min(1).default(QUARANTINE_TABLE.name),
+  region: z.string().optional(),
+  awsProfile: z.string().optional(),
+  dynamodbEndpoint: z.string().url().optional(),
+  segments: z.coerce.number().int().min(1).max(64).default(4),
+  progress: z.enum(['auto', 'bar', 'lines', 'off']).default('auto'),
+  json: z.boolean().default(false),
+};
+
+/** `status`: the staging table, and with `compareSource` the legacy table too (the source settings then apply). */
+const statusConfigSchema = z.object({
+  ...sourceSettings,
+  ...stagingSettings,
+  // Optional here: an empty DATABASE_URL counts as none.
+  databaseUrl: z
+    .string()
+    .optional()
+    .transform((url) => (url === '' ? undefined : url)),
+  compareSource: z.boolean().default(false),
+});
+
+/** `finish`: the long tail's file, the grace period of migrated users' hashes, and whether to act. */
+const finishConfigSchema = z.object({
+  ...stagingSettings,
+  graceDays: z.coerce.number().int().min(0).max(3650).default(DEFAULT_HASH_RETENTION_DAYS),
+  longTail: z.enum(['list', 'csv']).default('list'),
+  out: z.string().min(1).optional(),
+  yes: z.boolean().default(false),
+});
+
 type ProducerConfig = z.output<typeof producerConfigSchema>;
 type ProducerConfigInput = Partial<Record<keyof z.input<typeof producerConfigSchema>, unknown>>;
 type AuditConfig = z.output<typeof auditConfigSchema>;
 type AuditConfigInput = Partial<Record<keyof z.input<typeof auditConfigSchema>, unknown>>;
 type ImportConfig = z.output<typeof importConfigSchema>;
+type StatusConfig = z.output<typeof statusConfigSchema>;
+type StatusConfigInput = Partial<Record<keyof z.input<typeof statusConfigSchema>, unknown>>;
+type FinishConfig = z.output<typeof finishConfigSchema>;
+type FinishConfigInput = Partial<Record<keyof z.input<typeof finishConfigSchema>, unknown>>;
 type ImportConfigInput = Partial<Record<keyof z.input<typeof importConfigSchema>, unknown>>;
 
 /** Values from the environment, under the names the local stack writes to `.stack/env`. */
@@ -195,12 +232,42 @@ const resolveImportConfig = (flags: ImportConfigInput, env: NodeJS.ProcessEnv, c
   return config;
 };
 
-export type { AuditConfig, AuditConfigInput, ImportConfig, ImportConfigInput, ProducerConfig, ProducerConfigInput };
+/** The status's settings; `--source` needs the legacy table's connection. */
+const resolveStatusConfig = (flags: StatusConfigInput, env: NodeJS.ProcessEnv, configFile?: string): StatusConfig => {
+  const config = resolveSettings(statusConfigSchema, flags, env, configFile);
+  if (config.compareSource && config.databaseUrl === undefined) {
+    throw new ProducerConfigError(
+      'invalid settings:\n  --database-url: is required with --source (or DATABASE_URL)\nRun with --help for every option.',
+    );
+  }
+  return config;
+};
+
+/** The finish's settings. */
+const resolveFinishConfig = (flags: FinishConfigInput, env: NodeJS.ProcessEnv, configFile?: string): FinishConfig =>
+  resolveSettings(finishConfigSchema, flags, env, configFile);
+
+export type {
+  AuditConfig,
+  AuditConfigInput,
+  FinishConfig,
+  FinishConfigInput,
+  ImportConfig,
+  ImportConfigInput,
+  ProducerConfig,
+  ProducerConfigInput,
+  StatusConfig,
+  StatusConfigInput,
+};
 export {
   auditConfigSchema,
+  finishConfigSchema,
   importConfigSchema,
   producerConfigSchema,
   resolveAuditConfig,
+  resolveFinishConfig,
   resolveImportConfig,
   resolveProducerConfig,
+  resolveStatusConfig,
+  statusConfigSchema,
 };

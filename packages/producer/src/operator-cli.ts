@@ -10,6 +10,9 @@ Commands:
              import, the trigger, or refused and why), cost parameters, verify time on the Lambda
   import     the native lane: users whose hash Cognito's CSV import takes, one CSV and job per algorithm
              (--files-only: the files alone)
+  status     during: the users imported, migrated, waiting, locked, per scheme and per day
+  finish     the end: the long tail of users who never signed in, and the hashes past their grace period
+             (a dry run unless --yes)
   export     stream the legacy users from PostgreSQL to Kafka / Amazon MSK (also installed as
              hashbridge-producer)
 
@@ -21,6 +24,8 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<num
   audit: async (args) => (await import('./commands/audit-command.js')).runAuditCommand(args, 'hashbridge audit'),
   export: async (args) => (await import('./commands/export-command.js')).runExportCommand(args, 'hashbridge export'),
   import: async (args) => (await import('./commands/import-command.js')).runImportCommand(args, 'hashbridge import'),
+  status: async (args) => (await import('./commands/status-command.js')).runStatusCommand(args, 'hashbridge status'),
+  finish: async (args) => (await import('./commands/finish-command.js')).runFinishCommand(args, 'hashbridge finish'),
 };
 
 const main = async (args: readonly string[]): Promise<number> => {

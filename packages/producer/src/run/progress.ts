@@ -10,17 +10,19 @@ const formatDuration = (seconds: number): string => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
+/** `total` undefined: the amount is not known beforehand (a table scan), so the line shows no percentage or ETA. */
 const createProgress = (
-  total: number,
+  total: number | undefined,
   mode: 'auto' | 'bar' | 'lines' | 'off',
   stream: NodeJS.WriteStream = process.stderr,
 ): Progress => {
   const started = performance.now();
   const style = mode === 'auto' ? (stream.isTTY ? 'bar' : 'lines') : mode;
   let lastLine = 0;
-  const line = (done: number): { percent: number; text: string } => {
+  const line = (done: number): { percent: number | undefined; text: string } => {
     const seconds = (performance.now() - started) / 1000;
     const rate = done / Math.max(seconds, 1e-3);
+    if (total === undefined) return { percent: undefined, text: `${done} items  ${Math.round(rate)} items/s` };
     const eta = (total - done) / rate;
     const percent = total === 0 ? 100 : Math.min(100, (100 * done) / total);
     return { percent, text: `${done}/${total} rows  ${Math.round(rate)} rows/s  ETA ${formatDuration(eta)}` };
@@ -34,15 +36,15 @@ const createProgress = (
       if (!final && now - lastLine < 100) return;
       lastLine = now;
       const width = 30;
-      const filled = Math.round((percent / 100) * width);
-      stream.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent.toFixed(1)}%  ${text}\x1b[K${final ? '\n' : ''}`,
-      );
+      const filled = percent === undefined ? 0 : Math.round((percent / 100) * width);
+      const bar =
+        percent === undefined ? '' : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent.toFixed(1)}%  `;
+      stream.write(`\r${bar}${text}\x1b[K${final ? '\n' : ''}`);
       return;
     }
     if (final || now - lastLine > 5_000) {
       lastLine = now;
-      stream.write(`progress: ${percent.toFixed(1)}%  ${text}\n`);
+      stream.write(`progress: ${percent === undefined ? '' : `${percent.toFixed(1)}%  `}${text}\n`);
     }
   };
   return { update: (done) => render(done, false), finish: (done) => render(done, true) };

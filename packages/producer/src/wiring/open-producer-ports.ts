@@ -3,10 +3,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AdapterError } from '@hashbridge/adapters';
 import { CognitoUserImportJobs } from '@hashbridge/adapters/cognito';
-import { DynamoDBNativeImportLedger } from '@hashbridge/adapters/dynamodb';
+import { DynamoDBNativeImportLedger, DynamoDBStagingTableMaintenance } from '@hashbridge/adapters/dynamodb';
 import { createTopic, KafkaPublisher } from '@hashbridge/adapters/kafka';
 import { PostgresUserSource } from '@hashbridge/adapters/postgres';
-import type { AuditConfig, ImportConfig, ProducerConfig } from '../config.js';
+import type { AuditConfig, FinishConfig, ImportConfig, ProducerConfig, StatusConfig } from '../config.js';
 import { ProducerConfigError, ProducerError } from '../errors.js';
 import type { ImportPorts } from '../import/run-import.js';
 import type { ProducerPorts } from '../run/run-producer.js';
@@ -14,7 +14,9 @@ import type { ProducerPorts } from '../run/run-producer.js';
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Opens the PostgreSQL source (one snapshot); the error names the flags to check. */
-const openLegacySource = async (config: AuditConfig | ImportConfig | ProducerConfig): Promise<PostgresUserSource> => {
+const openLegacySource = async (
+  config: AuditConfig | ImportConfig | ProducerConfig | (StatusConfig & { databaseUrl: string }),
+): Promise<PostgresUserSource> => {
   try {
     return await PostgresUserSource.open(config.databaseUrl, config);
   } catch (error) {
@@ -68,13 +70,7 @@ const openImportPorts = async (config: ImportConfig): Promise<ImportPorts> => {
     ...common,
     ...(config.cognitoEndpoint === undefined ? {} : { endpoint: config.cognitoEndpoint }),
   });
-  const dynamodb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      ...common,
-      ...(config.dynamodbEndpoint === undefined ? {} : { endpoint: config.dynamodbEndpoint }),
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  const dynamodb = documentClientFor(config);
   return {
     source,
     jobs: new CognitoUserImportJobs({
@@ -86,4 +82,27 @@ const openImportPorts = async (config: ImportConfig): Promise<ImportPorts> => {
   };
 };
 
-export { openImportPorts, openLegacySource, openProducerPorts };
+/** A DynamoDB document client for the settings' region, profile and endpoint (the endpoint for local tests). */
+const documentClientFor = (config: {
+  readonly region?: string | undefined;
+  readonly awsProfile?: string | undefined;
+  readonly dynamodbEndpoint?: string | undefined;
+}): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      ...(config.region === undefined ? {} : { region: config.region }),
+      ...(config.awsProfile === undefined ? {} : { profile: config.awsProfile }),
+      ...(config.dynamodbEndpoint === undefined ? {} : { endpoint: config.dynamodbEndpoint }),
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+
+/** The staging and quarantine tables, for `status` and `finish`. */
+const openStagingMaintenance = (config: StatusConfig | FinishConfig): DynamoDBStagingTableMaintenance =>
+  new DynamoDBStagingTableMaintenance({
+    client: documentClientFor(config),
+    tableName: config.stagingTable,
+    quarantineTableName: config.quarantineTable,
+  });
+
+export { openImportPorts, openLegacySource, openProducerPorts, openStagingMaintenance };

@@ -22,6 +22,8 @@ describe('The hashbridge command', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/^ {2}export {5}stream the legacy users/m);
     expect(stdout).toMatch(/^ {2}audit {6}before anything is sent/m);
     expect(stdout).toMatch(/^ {2}import {5}the native lane/m);
+    expect(stdout).toMatch(/^ {2}status {5}during/m);
+    expect(stdout).toMatch(/^ {2}finish {5}the end/m);
   });
 
   it('prints the usage and exits 2 without a command, or with one it does not know', () => {
@@ -69,6 +71,25 @@ describe('The hashbridge command', { timeout: 30_000 }, () => {
     expect(stderr).toContain('--user-pool-id: is required');
     expect(stderr).toContain('--import-role-arn: is required');
     expect(stderr).toContain('--files-only');
+  });
+
+  it('documents status and finish under their --help, finish as a dry run unless --yes', () => {
+    const status = hashbridge('status', '--help');
+    const finish = hashbridge('finish', '--help');
+    expect(status.status).toBe(0);
+    expect(status.stdout).toMatch(/^Usage: hashbridge status \[options\]/);
+    expect(status.stdout).toContain('--segments <n>');
+    expect(status.stdout).toContain('--source');
+    expect(finish.status).toBe(0);
+    expect(finish.stdout).toMatch(/^Usage: hashbridge finish \[options\]/);
+    expect(finish.stdout).toContain('A dry run by default');
+    expect(finish.stdout).toContain('--long-tail list|csv');
+  });
+
+  it('exits 2 when status is asked to compare with a legacy table it has no connection for', () => {
+    const { status, stderr } = hashbridge('status', '--source', '--progress', 'off');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--database-url: is required with --source');
   });
 
   it('exits 2 with every missing setting named when the export has no connection settings', () => {
