@@ -4,11 +4,13 @@
  *   2. a legacy `users` table whose hashes real passlib made at its default costs (legacy-users.json);
  *   3. the producer → Kafka → the Loader (through the local MSK event source) → DynamoDB;
  *   4. a Cognito user pool with the migration trigger; first sign-in migrates, second is Cognito alone,
- *      a wrong password is refused.
+ *      a wrong password is refused;
+ *   5. the operator's view: the audit's lanes, the native lane's import files (files only: cognito-local has no
+ *      import jobs), the status of the staging table, and the finish's dry run.
  * Ends with a line starting `DEMO OK`, or names the step that failed. `--serve` then serves the login page
  * until Ctrl-C, so a person can sign in with the legacy passwords; `--keep` leaves the stack running.
  */
-import { randomUUID } from 'node:crypto';
+import { pbkdf2Sync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +24,33 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBQuarantineStore, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
-import { STAGING_TABLE } from '@hashbridge/core';
+import {
+  DynamoDBQuarantineStore,
+  DynamoDBStagedUserStore,
+  DynamoDBStagingTableMaintenance,
+} from '@hashbridge/adapters/dynamodb';
+import { type CognitoHashAlgorithm, readCognitoImportHash, STAGING_TABLE, verifyPassword } from '@hashbridge/core';
 import { createLoaderHandler } from '@hashbridge/handlers';
 import { createLoaderTables, runLocalEventSource, stackPaths, startStack, stopStack } from '@hashbridge/local-stack';
-import { openProducerPorts, resolveProducerConfig, runProducer } from '@hashbridge/producer';
+import {
+  formatAudit,
+  formatFinish,
+  formatImport,
+  formatStatus,
+  openLegacySource,
+  openProducerPorts,
+  resolveAuditConfig,
+  resolveFinishConfig,
+  resolveImportConfig,
+  resolveProducerConfig,
+  resolveStatusConfig,
+  runAudit,
+  runFinish,
+  runImport,
+  runProducer,
+  runStatus,
+} from '@hashbridge/producer';
+import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { serveLoginPage } from '../login-page/serve.js';
 
@@ -57,6 +81,24 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const heading = (name: string) => {
   step = name;
   say(`\n▶ ${name}`);
+};
+
+const indent = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`.trimEnd())
+    .join('\n');
+
+/**
+ * Whether a hash as Cognito's import file holds it matches the password: PBKDF2 recomputed with node:crypto from
+ * the parameters read back; bcrypt's and argon2id's import forms are the standard strings passlib stores.
+ */
+const importHashMatches = async (algorithm: CognitoHashAlgorithm, hash: string, password: string) => {
+  const parameters = readCognitoImportHash(algorithm, hash);
+  if (parameters.algorithm !== 'PBKDF2_SHA256') return (await verifyPassword(password, hash)).ok;
+  const { iterations, salt, hash: key } = parameters;
+  return pbkdf2Sync(password, salt, iterations, key.length, 'sha256').equals(key);
 };
 
 const triggerInvocations = (): number =>
@@ -191,6 +233,40 @@ const main = async (): Promise<void> => {
     if (again.AuthenticationResult?.AccessToken === undefined) throw new Error('no tokens on the second sign-in');
     if (triggerInvocations() !== before) throw new Error('the trigger ran again');
     say(`  ${first.email} → tokens, no trigger call`);
+
+    heading("9. The operator's view: audit, the native lane's files, status, finish (dry run)");
+    const audit = await runAudit(
+      resolveAuditConfig({ progress: 'off' }, env),
+      await openLegacySource(resolveAuditConfig({}, env)),
+    );
+    say(indent(formatAudit(audit)));
+    say('');
+    const importConfig = resolveImportConfig({ filesOnly: true, outDir: join(work, 'import'), progress: 'off' }, env);
+    const imported = await runImport(importConfig, { source: await openLegacySource(importConfig) });
+    say(indent(formatImport(imported)));
+    say('');
+    // Each native user's CSV row, read back, must still accept the legacy password.
+    for (const file of imported.files) {
+      for (const row of parse(readFileSync(file.path), { columns: true }) as Record<string, string>[]) {
+        const user = LEGACY_USERS.find((candidate) => candidate.email === row.email);
+        if (user === undefined || !(await importHashMatches(file.algorithm, row.password_hash ?? '', user.password))) {
+          throw new Error(`the import file's hash for ${row.email} does not accept the legacy password`);
+        }
+        say(
+          `  ${user.email.padEnd(22)} (${user.scheme}) → ${file.algorithm} in ${file.path.split('/').pop()}: the legacy password verifies`,
+        );
+      }
+    }
+    say(
+      '  (cognito-local has no import jobs, so here every user took the trigger; on AWS, `hashbridge import` creates\n   these users before the export, and the Loader leaves them alone)\n',
+    );
+    const staging = new DynamoDBStagingTableMaintenance({ client: documents });
+    say(indent(formatStatus(await runStatus(resolveStatusConfig({ progress: 'off' }, env), { staging }))));
+    say('');
+    say(indent(formatFinish(await runFinish(resolveFinishConfig({ progress: 'off' }, env), { staging }))));
+    if (audit.lanes.native !== imported.native || imported.native === 0) {
+      throw new Error(`the audit counted ${audit.lanes.native} native users, the import wrote ${imported.native}`);
+    }
 
     say(
       `\nDEMO OK: ${LEGACY_USERS.length} legacy users (bcrypt, argon2, pbkdf2_sha256, sha512_crypt, django) signed in to Cognito without a password reset`,
