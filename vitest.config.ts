@@ -15,6 +15,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/tests/unit/**/*.test.ts', 'examples/*/tests/unit/**/*.test.ts'],
+          // A guard against hangs, not a speed check: hashing tests take seconds while the three projects
+          // share the 2 cores of a CI machine (several passed 5 s there and nowhere else).
+          testTimeout: 30_000,
         },
       },
       {
