@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
 import { pbkdf2Sync } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
@@ -15,32 +11,13 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ImportReport } from '../../src/index.js';
 import { PASSLIB_HASHES, PASSLIB_VECTORS, type SeededUser, seedLegacyUsers } from '../helpers/legacy-users.js';
+import { runHashbridge } from '../helpers/run-hashbridge.js';
 
 const env = inject('stackEnv');
 const DATABASE_URL = env.DATABASE_URL ?? '';
-const CLI = fileURLToPath(new URL('../../src/operator-cli.ts', import.meta.url));
-const TSX = createRequire(import.meta.url).resolve('tsx');
-const LOCAL_AWS = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
-
-/** Runs `hashbridge import <args>` in a folder of its own (asynchronously: the job API fake lives in this process). */
-const hashbridgeImport = (args: readonly string[], extraEnv: Record<string, string> = {}) => {
-  const cwd = mkdtempSync(join(tmpdir(), 'hashbridge-import-'));
-  const child = spawn(process.execPath, ['--import', TSX, CLI, 'import', '--progress', 'off', ...args], {
-    cwd,
-    env: { ...process.env, DATABASE_URL, ...LOCAL_AWS, ...extraEnv },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise<{ status: number | null; stdout: string; stderr: string; cwd: string }>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr, cwd })),
-  );
-};
+/** `hashbridge import <args>` with the stack's PostgreSQL. */
+const hashbridgeImport = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
+  runHashbridge(['import', ...args], { DATABASE_URL, ...extraEnv });
 
 /** The vector a seeded user's hash comes from, or undefined for the bad rows. */
 const vectorOf = (hash: string) => PASSLIB_VECTORS[PASSLIB_HASHES.indexOf(hash)];

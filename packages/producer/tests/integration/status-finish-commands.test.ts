@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBNativeImportLedger, DynamoDBStagedUserStore } from '@hashbridge/adapters/dynamodb';
@@ -12,34 +8,16 @@ import { createLoaderTables } from '@hashbridge/local-stack';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FinishReport, StatusReport } from '../../src/index.js';
 import { type SeededUser, seedLegacyUsers } from '../helpers/legacy-users.js';
+import { runHashbridge } from '../helpers/run-hashbridge.js';
 
 const env = inject('stackEnv');
 const DATABASE_URL = env.DATABASE_URL ?? '';
-const CLI = fileURLToPath(new URL('../../src/operator-cli.ts', import.meta.url));
-const TSX = createRequire(import.meta.url).resolve('tsx');
-const LOCAL_AWS = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 const NOW = Date.now();
 const daysAgo = (days: number) => new Date(NOW - days * 86_400_000);
 
-/** Runs `hashbridge <args>` in a folder of its own against the stack's DynamoDB API. */
-const hashbridge = (args: readonly string[]) => {
-  const cwd = mkdtempSync(join(tmpdir(), 'hashbridge-status-'));
-  const child = spawn(process.execPath, ['--import', TSX, CLI, ...args, '--progress', 'off'], {
-    cwd,
-    env: { ...process.env, ...LOCAL_AWS, DATABASE_URL, DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise<{ status: number | null; stdout: string; stderr: string; cwd: string }>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr, cwd })),
-  );
-};
+/** `hashbridge <args>` against the stack's PostgreSQL and DynamoDB API. */
+const hashbridge = (args: readonly string[]) =>
+  runHashbridge(args, { DATABASE_URL, DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? '' });
 
 describe('Commands: hashbridge status and finish, against DynamoDB and PostgreSQL', () => {
   let documents: DynamoDBDocumentClient;
