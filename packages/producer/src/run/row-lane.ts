@@ -34,11 +34,13 @@ type RowLane =
  */
 const rowLane = (row: LegacySourceRow, nativeImport: boolean): RowLane => {
   const hasHash = typeof row.hash === 'string' && row.hash !== '';
+  const outcome = rowOutcome(row);
+  // The row's checks identified the scheme already: the lane looks at that scheme alone, not at all of them.
+  const schemes = 'message' in outcome ? [outcome.message.scheme] : undefined;
   const lane: MigrationLane | undefined = hasHash
-    ? chooseMigrationLane(row.hash as string, { nativeImport })
+    ? chooseMigrationLane(row.hash as string, { nativeImport, ...(schemes === undefined ? {} : { schemes }) })
     : undefined;
   const scheme = lane?.scheme;
-  const outcome = rowOutcome(row);
   if ('reason' in outcome) {
     // The export says only that no scheme reads the hash; the lane says whether it is a known scheme's, broken.
     const refusal = outcome.reason === 'unidentified' && lane?.lane === 'refused' ? lane.reason : outcome.reason;
