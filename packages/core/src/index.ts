@@ -21,6 +21,7 @@ export {
   PasswordValueError,
   UnknownHashError,
 } from './errors.js';
+export { forEachLimited } from './for-each-limited.js';
 export type { HashCost } from './hash-cost.js';
 export { describeHashCost } from './hash-cost.js';
 export { identifyHash } from './identify-hash.js';

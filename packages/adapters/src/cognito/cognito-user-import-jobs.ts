@@ -8,12 +8,13 @@ import {
   type UserImportJobType,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type {
-  CognitoHashAlgorithm,
-  CreatedImportJob,
-  UserImportJob,
-  UserImportJobStatus,
-  UserImportJobs,
+import {
+  type CognitoHashAlgorithm,
+  type CreatedImportJob,
+  forEachLimited,
+  type UserImportJob,
+  type UserImportJobStatus,
+  type UserImportJobs,
 } from '@hashbridge/core';
 import { ImportJobError } from '../errors.js';
 
@@ -124,23 +125,18 @@ class CognitoUserImportJobs implements UserImportJobs {
 
   public readonly existingUsers = async (usernames: readonly string[]): Promise<ReadonlySet<string>> => {
     const found = new Set<string>();
-    let next = 0;
-    const lookUp = async (): Promise<void> => {
-      while (next < usernames.length) {
-        const username = usernames[next++] as string;
-        const exists = await calling('AdminGetUser', () =>
-          this.#client.send(new AdminGetUserCommand({ UserPoolId: this.#userPoolId, Username: username })).then(
-            () => true,
-            (error: unknown) => {
-              if (error instanceof UserNotFoundException) return false;
-              throw error;
-            },
-          ),
-        );
-        if (exists) found.add(username);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, usernames.length) }, lookUp));
+    await forEachLimited(usernames, LOOKUP_CONCURRENCY, async (username) => {
+      const exists = await calling('AdminGetUser', () =>
+        this.#client.send(new AdminGetUserCommand({ UserPoolId: this.#userPoolId, Username: username })).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof UserNotFoundException) return false;
+            throw error;
+          },
+        ),
+      );
+      if (exists) found.add(username);
+    });
     return found;
   };
 }

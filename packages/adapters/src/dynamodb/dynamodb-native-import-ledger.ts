@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { NativeImportEntry, NativeImportLedger } from '@hashbridge/core';
+import { forEachLimited, type NativeImportEntry, type NativeImportLedger } from '@hashbridge/core';
 import { DEFAULT_STAGING_TABLE } from '../constants.js';
 import { batchGetByEmail } from './batch-get-items.js';
 
@@ -36,13 +36,8 @@ class DynamoDBNativeImportLedger implements NativeImportLedger {
     );
   };
 
-  public readonly record = async (entries: readonly NativeImportEntry[]): Promise<void> => {
-    let next = 0;
-    const write = async (): Promise<void> => {
-      while (next < entries.length) await this.#recordOne(entries[next++] as NativeImportEntry);
-    };
-    await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, entries.length) }, write));
-  };
+  public readonly record = (entries: readonly NativeImportEntry[]): Promise<void> =>
+    forEachLimited(entries, RECORD_CONCURRENCY, (entry) => this.#recordOne(entry));
 
   async #recordOne(entry: NativeImportEntry): Promise<void> {
     try {

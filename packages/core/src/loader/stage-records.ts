@@ -1,4 +1,5 @@
 import { DEFAULT_HASH_RETENTION_DAYS } from '../constants.js';
+import { forEachLimited } from '../for-each-limited.js';
 import { parseUserMessage, validateUserMessage } from '../messages/parse-user-message.js';
 import type { UserMessage } from '../messages/user-message.js';
 import type { QuarantinedRecord, QuarantineStore } from '../ports/quarantine-store.js';
@@ -35,22 +36,6 @@ interface StageRecordsReport {
 }
 
 const DEFAULT_CONCURRENCY = 16;
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-const forEachLimited = async <T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> => {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-};
 
 /** The record's value, or the reason it cannot be read: a getter that throws means undecodable bytes. */
 const readField = (record: LoaderRecord, field: 'key' | 'value'): { ok: true; value: unknown } | { ok: false } => {
