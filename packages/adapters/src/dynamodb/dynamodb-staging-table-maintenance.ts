@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { StagingRecordSummary, StagingTableMaintenance } from '@hashbridge/core';
+import { forEachLimited, type StagingRecordSummary, type StagingTableMaintenance } from '@hashbridge/core';
 import { DEFAULT_QUARANTINE_TABLE, DEFAULT_STAGING_TABLE } from '../constants.js';
 
 /** Conditional writes in flight at once while hashes are removed. */
@@ -43,15 +43,10 @@ class DynamoDBStagingTableMaintenance implements StagingTableMaintenance {
     this.#quarantineTableName = options.quarantineTableName ?? DEFAULT_QUARANTINE_TABLE;
   }
 
-  public async *scan(
+  public readonly scan = async (
     segments: number,
-    onPage?: (items: number) => void,
-  ): AsyncIterable<readonly StagingRecordSummary[]> {
-    // Each segment scans on its own; pages are handed out as they arrive, whichever segment they come from.
-    const pages: StagingRecordSummary[][] = [];
-    let wake: (() => void) | undefined;
-    let running = segments;
-    let failure: unknown;
+    onPage: (records: readonly StagingRecordSummary[]) => void,
+  ): Promise<void> => {
     const readSegment = async (segment: number): Promise<void> => {
       let start: Record<string, unknown> | undefined;
       do {
@@ -66,37 +61,17 @@ class DynamoDBStagingTableMaintenance implements StagingTableMaintenance {
           }),
         );
         // The hash is read only to say whether there is one: it is dropped here, before anything else sees it.
-        const items = (page.Items ?? []).map((item) => {
-          const { hash, ...rest } = item;
-          return summaryOf({ ...rest, hasHash: typeof hash === 'string' && hash !== '' });
-        });
-        onPage?.(items.length);
-        pages.push(items);
-        wake?.();
+        onPage(
+          (page.Items ?? []).map((item) => {
+            const { hash, ...rest } = item;
+            return summaryOf({ ...rest, hasHash: typeof hash === 'string' && hash !== '' });
+          }),
+        );
         start = page.LastEvaluatedKey;
       } while (start !== undefined);
     };
-    for (let segment = 0; segment < segments; segment++) {
-      readSegment(segment).then(
-        () => {
-          running -= 1;
-          wake?.();
-        },
-        (error: unknown) => {
-          failure ??= error;
-          running -= 1;
-          wake?.();
-        },
-      );
-    }
-    while (running > 0 || pages.length > 0) {
-      if (failure !== undefined) throw failure;
-      const page = pages.shift();
-      if (page !== undefined) yield page;
-      else await new Promise<void>((resolve) => (wake = resolve));
-    }
-    if (failure !== undefined) throw failure;
-  }
+    await Promise.all(Array.from({ length: segments }, (_, segment) => readSegment(segment)));
+  };
 
   public readonly countQuarantined = async (): Promise<number> => {
     let count = 0;
@@ -117,28 +92,23 @@ class DynamoDBStagingTableMaintenance implements StagingTableMaintenance {
 
   public readonly removeHashes = async (emails: readonly string[]): Promise<number> => {
     let removed = 0;
-    let next = 0;
-    const work = async (): Promise<void> => {
-      while (next < emails.length) {
-        const email = emails[next++] as string;
-        try {
-          await this.#client.send(
-            new UpdateCommand({
-              TableName: this.#tableName,
-              Key: { email },
-              UpdateExpression: 'REMOVE #hash',
-              // Only a migrated user's hash, and only one that is there: a user still to sign in keeps theirs.
-              ConditionExpression: 'attribute_exists(migratedAt) AND attribute_exists(#hash)',
-              ExpressionAttributeNames: { '#hash': 'hash' },
-            }),
-          );
-          removed += 1;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+    await forEachLimited(emails, WRITE_CONCURRENCY, async (email) => {
+      try {
+        await this.#client.send(
+          new UpdateCommand({
+            TableName: this.#tableName,
+            Key: { email },
+            UpdateExpression: 'REMOVE #hash',
+            // Only a migrated user's hash, and only one that is there: a user still to sign in keeps theirs.
+            ConditionExpression: 'attribute_exists(migratedAt) AND attribute_exists(#hash)',
+            ExpressionAttributeNames: { '#hash': 'hash' },
+          }),
+        );
+        removed += 1;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, emails.length) }, work));
+    });
     return removed;
   };
 }

@@ -17,7 +17,7 @@ describe('Class: DynamoDBStagingTableMaintenance (against the DynamoDB API)', ()
 
   const scanAll = async (segments: number): Promise<StagingRecordSummary[]> => {
     const all: StagingRecordSummary[] = [];
-    for await (const page of maintenance.scan(segments)) all.push(...page);
+    await maintenance.scan(segments, (page) => all.push(...page));
     return all.sort((a, b) => a.email.localeCompare(b.email));
   };
 

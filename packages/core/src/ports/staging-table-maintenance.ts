@@ -20,11 +20,12 @@ interface StagingRecordSummary {
 
 /**
  * Port: the operator's view of the staging table, for `status` and `finish`. `scan` reads every item in
- * `segments` parallel Scan segments, without the hash attribute; `removeHashes` deletes the staged hash of
+ * `segments` parallel Scan segments, never handing out a hash; `removeHashes` deletes the staged hash of
  * users who migrated (their record stays, for the reports); `countQuarantined` counts the Loader's quarantine.
  */
 interface StagingTableMaintenance {
-  readonly scan: (segments: number, onPage?: (items: number) => void) => AsyncIterable<readonly StagingRecordSummary[]>;
+  /** Hands each page to `onPage` as it arrives, from whichever segment; resolves once every segment is read. */
+  readonly scan: (segments: number, onPage: (records: readonly StagingRecordSummary[]) => void) => Promise<void>;
   readonly countQuarantined: () => Promise<number>;
   /** Removes the hash of each of these users who migrated; resolves to how many had one. */
   readonly removeHashes: (emails: readonly string[]) => Promise<number>;

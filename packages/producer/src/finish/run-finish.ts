@@ -66,7 +66,7 @@ const runFinish = async (
   const pastGrace: string[] = [];
   let scanned = 0;
   const progress = createProgress(undefined, config.progress, options.progressStream);
-  for await (const page of ports.staging.scan(config.segments)) {
+  await ports.staging.scan(config.segments, (page) => {
     for (const record of page) {
       if (record.lane === 'native') continue;
       if (record.migratedAt === undefined) {
@@ -77,7 +77,7 @@ const runFinish = async (
     }
     scanned += page.length;
     progress.update(scanned);
-  }
+  });
   progress.finish(scanned);
   longTail.sort((a, b) => a.email.localeCompare(b.email));
 

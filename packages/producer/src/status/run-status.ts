@@ -7,6 +7,7 @@ import {
   type StagingTableMaintenance,
 } from '@hashbridge/core';
 import type { StatusConfig } from '../config.js';
+import { increment, sortedByKey } from '../run/counts.js';
 import { createProgress } from '../run/progress.js';
 import type { SchemeStatus, StatusReport } from './types.js';
 
@@ -24,13 +25,6 @@ interface RunStatusOptions {
 type MutableSchemeStatus = { -readonly [key in keyof SchemeStatus]: number };
 
 const day = (iso: string | undefined): string | undefined => (iso === undefined ? undefined : iso.slice(0, 10));
-
-const increment = (counts: Record<string, number>, key: string | undefined) => {
-  if (key !== undefined) counts[key] = (counts[key] ?? 0) + 1;
-};
-
-const sortedByKey = <T>(record: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
  * Reads the whole staging table (parallel Scan segments, never a hash) and counts where each user is: imported
@@ -82,11 +76,11 @@ const runStatus = async (
 
   let scanned = 0;
   const progress = createProgress(undefined, config.progress, options.progressStream);
-  for await (const page of ports.staging.scan(config.segments)) {
+  await ports.staging.scan(config.segments, (page) => {
     for (const record of page) add(record);
     scanned += page.length;
     progress.update(scanned);
-  }
+  });
   progress.finish(scanned);
   const quarantined = await ports.staging.countQuarantined();
 
