@@ -1,6 +1,7 @@
 import type { LegacyUserSource } from '@hashbridge/core';
 import type { AuditConfig } from '../config.js';
 import { TRIGGER_TIMEOUT_SECONDS, VERIFY_SECONDS_AT_RISK } from '../constants.js';
+import { sortedByKey } from '../run/counts.js';
 import { createProgress } from '../run/progress.js';
 import { AuditTally } from './audit-tally.js';
 import { estimateVerifySeconds } from './estimate-verify-time.js';
@@ -9,9 +10,6 @@ import type { AuditReport, SchemeAudit } from './types.js';
 interface RunAuditOptions {
   readonly progressStream?: NodeJS.WriteStream;
 }
-
-const sortedByKey = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
  * Reads every legacy user once, in one snapshot, and reports the lane each would take, per scheme and in

@@ -11,6 +11,7 @@ import {
   type UserImportJobs,
 } from '@hashbridge/core';
 import type { ImportConfig } from '../config.js';
+import { increment, sortedByKey } from '../run/counts.js';
 import { createProgress } from '../run/progress.js';
 import { type RowLane, rowLane } from '../run/row-lane.js';
 import { type ImportedUserLine, ImportFiles, type WrittenImportFile } from './import-files.js';
@@ -34,10 +35,6 @@ interface RunImportOptions {
 const OUR_FILES = /^(bcrypt|scrypt|argon2id|pbkdf2_sha256)-\d+\.(csv|users\.jsonl)$|^failures\.jsonl$/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const increment = (counts: Record<string, number>, key: string) => {
-  counts[key] = (counts[key] ?? 0) + 1;
-};
 
 const clearPreviousRun = async (dir: string): Promise<void> => {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -131,7 +128,7 @@ const runImport = async (
     native,
     trigger,
     alreadyInCognito,
-    refused: Object.fromEntries(Object.entries(refused).sort(([a], [b]) => a.localeCompare(b))),
+    refused: sortedByKey(refused),
     files: reports,
     failed: failures.length,
     ...(failuresPath === undefined ? {} : { failuresPath }),
